@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: MIT */
+/* The conversion pipeline: bytes -> reader -> blocks -> repair -> model. */
+#include <ost/pipeline.h>
+
+#include <string.h>
+
+/* Every block's text goes through the repair engine twice: once to learn the
+ * document's own intact words (evidence for ligature repairs), then to be
+ * fixed. Rows carry their cells separately, so both are repaired. */
+static void
+repair_blocks(ost_blocks *blocks, ost_repairer *rep, ost_doc *doc)
+{
+    for (guint i = 0; i < blocks->items->len; i++) {
+        ost_block *b = g_ptr_array_index(blocks->items, i);
+        if (b->cells != NULL)
+            for (guint c = 0; c < b->cells->len; c++)
+                ost_repairer_learn(rep, g_ptr_array_index(b->cells, c));
+        else if (b->text != NULL)
+            ost_repairer_learn(rep, b->text);
+    }
+    for (guint i = 0; i < blocks->items->len; i++) {
+        ost_block *b = g_ptr_array_index(blocks->items, i);
+        if (b->cells != NULL) {
+            for (guint c = 0; c < b->cells->len; c++) {
+                char *fixed = ost_repairer_fix(rep, g_ptr_array_index(b->cells, c), doc);
+                g_free(b->cells->pdata[c]);
+                b->cells->pdata[c] = fixed;
+            }
+            g_ptr_array_add(b->cells, NULL);
+            g_free(b->text);
+            b->text = g_strjoinv("\t", (char **)b->cells->pdata);
+            g_ptr_array_remove_index(b->cells, b->cells->len - 1);
+        } else if (b->text != NULL) {
+            char *fixed = ost_repairer_fix(rep, b->text, doc);
+            g_free(b->text);
+            b->text = fixed;
+        }
+    }
+}
+
+static gboolean
+ksb_defined(const ost_standard *s, const char *code)
+{
+    GPtrArray *lists[] = {s->knowledge, s->skills, s->behaviours};
+    for (gsize l = 0; l < G_N_ELEMENTS(lists); l++)
+        for (guint i = 0; i < lists[l]->len; i++) {
+            const ost_ksb *k = g_ptr_array_index(lists[l], i);
+            if (k->id != NULL && strcmp(k->id, code) == 0)
+                return TRUE;
+        }
+    return FALSE;
+}
+
+/* Cross-checks that hold for every format: a duty that maps to a KSB the
+ * standard never defines is worth a warning, never a failure. */
+static void
+check_document(ost_doc *doc)
+{
+    for (guint i = 0; i < doc->standards->len; i++) {
+        const ost_standard *s = g_ptr_array_index(doc->standards, i);
+        gboolean has_ksbs = s->knowledge->len + s->skills->len + s->behaviours->len > 0;
+        for (guint d = 0; has_ksbs && d < s->duties->len; d++) {
+            const ost_duty *duty = g_ptr_array_index(s->duties, d);
+            for (guint k = 0; k < duty->ksbs->len; k++) {
+                const char *code = g_ptr_array_index(duty->ksbs, k);
+                if (!ksb_defined(s, code))
+                    ost_doc_warn(doc, "ksb_ref_unknown", NULL,
+                                 "Duty %s refers to %s, which is not defined",
+                                 duty->id != NULL ? duty->id : "?", code);
+            }
+        }
+    }
+}
+
+ost_doc *
+ost_read_bytes(const ost_registry *reg, const char *path, const guint8 *data, gsize len,
+               const char *reader_name, GError **error)
+{
+    ost_input in = {path, data, len};
+    const ost_reader_info *reader;
+    if (reader_name != NULL) {
+        reader = ost_registry_find_reader(reg, reader_name);
+        if (reader == NULL) {
+            g_set_error(error, OST_ERROR, OST_ERR_UNSUPPORTED,
+                        "no input plugin named \"%s\" (see 'ost plugins')", reader_name);
+            return NULL;
+        }
+    } else {
+        reader = ost_registry_best_reader(reg, &in, NULL);
+        if (reader == NULL) {
+            g_set_error(error, OST_ERROR, OST_ERR_UNSUPPORTED,
+                        "no input plugin recognises this file's format");
+            return NULL;
+        }
+    }
+
+    ost_doc *doc = ost_doc_new();
+    doc->source.path = g_strdup(path);
+    doc->source.format = g_strdup(reader->name);
+    doc->source.sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
+
+    ost_blocks *blocks = ost_blocks_new();
+    ost_status st = reader->read(&in, blocks, doc, error);
+    if (st != OST_OK) {
+        if (error != NULL && *error == NULL)
+            g_set_error(error, OST_ERROR, st, "%s", ost_strerror(st));
+        ost_blocks_free(blocks);
+        ost_doc_free(doc);
+        return NULL;
+    }
+    if (blocks->items->len > 0) {
+        ost_repairer *rep = ost_repairer_new(error);
+        if (rep == NULL) {
+            ost_blocks_free(blocks);
+            ost_doc_free(doc);
+            return NULL;
+        }
+        repair_blocks(blocks, rep, doc);
+        ost_recognize(blocks, rep, doc);
+        ost_repairer_free(rep);
+    }
+    ost_blocks_free(blocks);
+
+    if (doc->source.document_type == NULL) {
+        g_set_error(error, OST_ERROR, OST_ERR_PARSE,
+                    "no occupational standard, occupation, occupational map or "
+                    "functional map found in this %s input", reader->name);
+        ost_doc_free(doc);
+        return NULL;
+    }
+    if (doc->source.trust == NULL)
+        doc->source.trust = g_strdup("official");
+    check_document(doc);
+    return doc;
+}
+
+ost_doc *
+ost_read_file(const ost_registry *reg, const char *path, const char *reader_name,
+              GError **error)
+{
+    char *data = NULL;
+    gsize len = 0;
+    GError *io_error = NULL;
+    if (!g_file_get_contents(path, &data, &len, &io_error)) {
+        g_set_error(error, OST_ERROR, OST_ERR_IO, "%s", io_error->message);
+        g_error_free(io_error);
+        return NULL;
+    }
+    ost_doc *doc = ost_read_bytes(reg, path, (const guint8 *)data, len, reader_name, error);
+    g_free(data);
+    return doc;
+}

@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: MIT */
+/* Telling document types apart from their content, never their file name. */
+#include "recognize_private.h"
+
+#include <string.h>
+
+/* Each document type leaves characteristic wording; count the cues of each
+ * and take the strongest. Cues are matched case-insensitively on whole
+ * blocks, so site chrome mentioning a word once does not decide. */
+typedef struct cue {
+    const char *type;
+    const char *pattern;   /* GRegex, caseless */
+    int weight;
+} cue;
+
+static const cue cues[] = {
+    {"functional_map", "^source reference\\s*:", 1},
+    {"functional_map", "^areas? of competence$", 3},
+    {"functional_map", "^national occupational standards", 1},
+    {"occupational_map", "^occupational map\\b", 6},
+    {"occupational_map", "\\bcluster\\s*:", 3},
+    {"occupational_map", "^occupations in (green|amber|red|black)", 3},
+    {"occupation", "^reference\\s*:?\\s*OCC\\d{4}", 8},
+    {"occupation", "^SOC 2020", 2},
+    {"occupation", "progression map", 2},
+    {"standard", "\\bST\\d{4}\\b", 2},
+    {"standard", "^(knowledge|skills|behaviours)\\b", 3},
+    {"standard", "^[KSB]\\d+\\s*[:.]", 1},
+    {"standard", "^duty \\d+", 2},
+    {"standard", "typical duration|occupation summary|occupational profile", 3},
+};
+
+#define MAX_SCORE 60
+
+const char *
+__ost_detect_document_type(const ost_blocks *blocks)
+{
+    static GRegex *regexes[G_N_ELEMENTS(cues)];
+    static gsize once = 0;
+    if (g_once_init_enter(&once)) {
+        for (gsize i = 0; i < G_N_ELEMENTS(cues); i++)
+            regexes[i] = g_regex_new(cues[i].pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+        g_once_init_leave(&once, 1);
+    }
+
+    static const char *const types[] = {"standard", "occupation", "occupational_map",
+                                        "functional_map"};
+    int score[G_N_ELEMENTS(types)] = {0};
+    for (guint b = 0; b < blocks->items->len; b++) {
+        const ost_block *block = g_ptr_array_index(blocks->items, b);
+        if (block->text == NULL || (block->flags & OST_BLOCK_CHROME))
+            continue;
+        const char *text = block->text;
+        while (*text == ' ' || *text == '\t')
+            text++;
+        for (gsize i = 0; i < G_N_ELEMENTS(cues); i++) {
+            if (!g_regex_match(regexes[i], text, 0, NULL))
+                continue;
+            for (gsize t = 0; t < G_N_ELEMENTS(types); t++)
+                if (strcmp(types[t], cues[i].type) == 0 && score[t] < MAX_SCORE)
+                    score[t] += cues[i].weight;
+        }
+    }
+    gsize best = 0;
+    for (gsize t = 1; t < G_N_ELEMENTS(types); t++)
+        if (score[t] > score[best])
+            best = t;
+    return score[best] >= 4 ? types[best] : NULL;
+}

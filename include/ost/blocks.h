@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: MIT */
+/* The block stream: what every input plugin hands to the core. */
+#ifndef OST_BLOCKS_H
+#define OST_BLOCKS_H
+
+#include <ost/model.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * Readers differ in how they get text, not in what a Knowledge list looks
+ * like. So a reader only turns its bytes into a flat stream of blocks (lines,
+ * headings, list items, table rows) in reading order, with whatever layout
+ * hints its format gives; the core repairs the text and recognises the
+ * document's structure from the stream. A plain-text reader emits mostly
+ * OST_BLOCK_LINE; an HTML reader emits headings, items and rows; a PDF reader
+ * emits lines with font hints and rows for tables it can see.
+ */
+typedef enum ost_block_kind {
+    OST_BLOCK_LINE = 0, /**< one line of running text, as laid out */
+    OST_BLOCK_BREAK,    /**< a paragraph boundary (blank line, end of an element) */
+    OST_BLOCK_HEADING,  /**< a heading; `level` 1..6 */
+    OST_BLOCK_ITEM,     /**< one list item */
+    OST_BLOCK_ROW,      /**< one table row; `cells` holds the cell texts */
+    OST_BLOCK_PAGE,     /**< a page boundary; `page` is the page that starts */
+} ost_block_kind;
+
+/** Layout hints a reader may set on a block. */
+enum {
+    OST_BLOCK_BOLD = 1u << 0,     /**< set in a bold face */
+    OST_BLOCK_INDENTED = 1u << 1, /**< starts with indentation the text lost */
+    OST_BLOCK_LABEL = 1u << 2,    /**< a field label (dt, th, summary-list key) */
+    OST_BLOCK_CHROME = 1u << 3,   /**< site furniture the reader could not drop */
+    OST_BLOCK_HEADER_ROW = 1u << 4, /**< a table's header row */
+};
+
+typedef struct ost_block {
+    ost_block_kind kind;
+    int level;              /**< heading level, or list depth; 0 if none */
+    char *text;             /**< the text; for rows, the cells joined by '\t' */
+    GPtrArray *cells;       /**< rows only: char* per cell (may hold '\n') */
+    int page;               /**< 1-based page, 0 when the format has none */
+    int line;               /**< 1-based source line, 0 when unknown */
+    double font_size;       /**< points, 0 when unknown */
+    ost_map_status status;  /**< status read from colour, for map occupations */
+    guint flags;            /**< OST_BLOCK_* hints */
+} ost_block;
+
+/** An ordered, owning list of blocks. */
+typedef struct ost_blocks {
+    GPtrArray *items;       /**< ost_block* */
+} ost_blocks;
+
+OST_API ost_blocks *ost_blocks_new(void);
+OST_API void ost_blocks_free(ost_blocks *blocks);
+
+/** @brief Append a block of @p kind holding a copy of @p text (may be NULL).
+ *  @return The new block (transfer none), so the caller can set hints. */
+OST_API ost_block *ost_blocks_add(ost_blocks *blocks, ost_block_kind kind,
+                                  const char *text);
+
+/** @brief Append a table row of @p n_cells copied cells. @return the block. */
+OST_API ost_block *ost_blocks_add_row(ost_blocks *blocks,
+                                      const char *const *cells, guint n_cells);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

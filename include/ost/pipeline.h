@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/* The conversion pipeline: read, repair, recognise, write. */
+#ifndef OST_PIPELINE_H
+#define OST_PIPELINE_H
+
+#include <ost/registry.h>
+#include <ost/repair.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * @brief Recognise a document's structure from its block stream and fill
+ * @p doc: the document type, then its standards, occupations, maps or
+ * functional maps. Text is expected to be repaired already; @p rep is used
+ * to rejoin wrapped lines.
+ */
+OST_API void ost_recognize(const ost_blocks *blocks, ost_repairer *rep,
+                           ost_doc *doc);
+
+/**
+ * @brief Read one document from bytes: pick the reader (by name, or by
+ * bidding when @p reader_name is NULL), read blocks, repair their text,
+ * recognise the structure, and check the result.
+ * @return the document (transfer full), or NULL with @p error set.
+ */
+OST_API ost_doc *ost_read_bytes(const ost_registry *reg, const char *path,
+                                const guint8 *data, gsize len,
+                                const char *reader_name, GError **error);
+
+/** @brief ost_read_bytes() on the contents of the file at @p path. */
+OST_API ost_doc *ost_read_file(const ost_registry *reg, const char *path,
+                               const char *reader_name, GError **error);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
