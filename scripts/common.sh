@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: MIT
+# Shared by scripts/demo and scripts/test: install what is missing, build.
+# Sourced, not run.
+
+# Debian bookworm packages the build and the tests need.
+OST_BUILD_PACKAGES="build-essential cmake pkg-config libglib2.0-dev libpoppler-glib-dev
+  libxml2-dev libzip-dev libcmocka-dev wbritish wbritish-large wbritish-huge"
+OST_TEST_PACKAGES="python3 python3-jsonschema libxml2-utils poppler-utils"
+
+ost_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ost_build=${OST_BUILD_DIR:-$ost_root/build}
+
+ost_say() { printf '==> %s\n' "$*" >&2; }
+
+# Install the packages among "$@" that are not installed yet.
+ost_install() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  ost_say "installing ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq || return 1
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || return 1
+}
+
+ost_configure_and_build() {
+  ost_say "building in $ost_build"
+  cmake -S "$ost_root" -B "$ost_build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null || return 1
+  cmake --build "$ost_build" -j"$(nproc)" || return 1
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# The ost command line: exit codes, batch behaviour, outputs, determinism.
+set -u
+ost=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+check() { # check NAME COMMAND...: the command must succeed
+  local name=$1; shift
+  if "$@"; then pass=$((pass+1)); else echo "FAIL: $name"; fail=$((fail+1)); fi
+}
+status_of() { "$@" >/dev/null 2>&1; echo $?; }
+validate() { /usr/bin/python3 "$src/tests/support/validate_json.py" "$src/schemas/ost.schema.json" "$@"; }
+
+good="$src/samples/001-occupation-OCC0509-page.txt"
+printf 'just some words\nwith nothing to recognise\n' > "$tmp/prose.txt"
+printf 'PK\003\004\000\000binary' > "$tmp/binary.txt"
+
+check "--version" grep -q "^ost [0-9]" <("$ost" --version)
+check "--help has examples" grep -q "Examples:" <("$ost" --help)
+check "no arguments is a usage error" [ "$(status_of "$ost")" = 2 ]
+check "unknown command is a usage error" [ "$(status_of "$ost" frobnicate)" = 2 ]
+check "convert without input is a usage error" [ "$(status_of "$ost" convert)" = 2 ]
+check "unknown option is a usage error" [ "$(status_of "$ost" convert --bogus "$good")" = 2 ]
+check "unknown output format is a usage error" [ "$(status_of "$ost" convert -t nope "$good")" = 2 ]
+check "unknown input format is a usage error" [ "$(status_of "$ost" convert -f nope "$good")" = 2 ]
+
+# One input: -o names the file; '-' and no -o mean stdout.
+check "single input to file" "$ost" convert -q -o "$tmp/one.json" "$good"
+check "single output validates" validate "$tmp/one.json"
+"$ost" convert "$good" > "$tmp/stdout.json" 2>/dev/null
+check "stdout output equals file output" cmp -s "$tmp/one.json" "$tmp/stdout.json"
+check "format from -o extension" "$ost" convert -q -o "$tmp/ext.json" "$good"
+
+# Determinism: the same input gives byte-identical output.
+"$ost" convert -q -o "$tmp/again.json" "$good"
+check "rerun is byte-identical" cmp -s "$tmp/one.json" "$tmp/again.json"
+
+# Bad inputs: 'file: reason', exit 1, no output file left behind.
+"$ost" convert -o "$tmp/bad.json" "$tmp/binary.txt" 2> "$tmp/err1"
+check "bad input exits 1" [ $? = 1 ]
+check "bad input names the file" grep -q "^ost: $tmp/binary.txt: " "$tmp/err1"
+check "bad input leaves no output" [ ! -e "$tmp/bad.json" ]
+"$ost" convert -o "$tmp/prose.json" "$tmp/prose.txt" 2> "$tmp/err2"
+check "unrecognised document exits 1" [ $? = 1 ]
+check "unrecognised document is explained" grep -q "prose.txt: no occupational standard" "$tmp/err2"
+check "missing file exits 1" [ "$(status_of "$ost" convert -o "$tmp/m.json" "$tmp/missing.txt")" = 1 ]
+
+# A batch: the bad file is reported and skipped, the rest converted.
+"$ost" convert -o "$tmp/batch" "$good" "$tmp/binary.txt" "$src/samples/004-ST0509-spun-blog-copy.txt" 2> "$tmp/err3"
+check "batch with a bad file exits 1" [ $? = 1 ]
+check "batch reports the bad file" grep -q "binary.txt: " "$tmp/err3"
+check "batch converts the good files" [ -s "$tmp/batch/001-occupation-OCC0509-page.json" ] && [ -s "$tmp/batch/004-ST0509-spun-blog-copy.json" ]
+check "batch leaves nothing for the bad file" [ ! -e "$tmp/batch/binary.json" ]
+check "batch outputs validate" validate "$tmp"/batch/*.json
+
+# Folders are walked recursively; only files with an input extension count,
+# and the tree is mirrored in the output folder.
+mkdir -p "$tmp/tree/sub" "$tmp/tree/.hidden"
+cp "$good" "$tmp/tree/sub/occ.txt"
+cp "$good" "$tmp/tree/top.txt"
+cp "$good" "$tmp/tree/.hidden/h.txt"
+echo "notes" > "$tmp/tree/README.md"
+check "folder converts" "$ost" convert -q -o "$tmp/treeout" "$tmp/tree"
+check "folder tree mirrored" [ -s "$tmp/treeout/sub/occ.json" ] && [ -s "$tmp/treeout/top.json" ]
+check "non-input files skipped" [ ! -e "$tmp/treeout/README.json" ] && [ ! -e "$tmp/treeout/.hidden" ]
+check "several inputs refuse -o -" [ "$(status_of "$ost" convert -o - "$good" "$good")" = 2 ]
+
+# Same name in one folder with two extensions: both kept.
+mkdir -p "$tmp/clash"
+cp "$good" "$tmp/clash/x.txt"; cp "$good" "$tmp/clash/x.text"
+check "name clash keeps both" "$ost" convert -q -o "$tmp/clashout" "$tmp/clash"
+check "name clash outputs" [ -s "$tmp/clashout/x.json" ] && [ "$(ls "$tmp/clashout" | wc -l)" = 2 ]
+
+# --combine: one dataset; failures listed and left out.
+"$ost" convert --combine -o "$tmp/dataset.json" "$good" "$tmp/binary.txt" "$src/samples/004-ST0509-spun-blog-copy.txt" 2> "$tmp/err4"
+check "combine with a failure exits 1" [ $? = 1 ]
+check "combine lists the failure" grep -q "binary.txt: .*left out" "$tmp/err4"
+check "combine dataset validates" validate "$tmp/dataset.json"
+check "combine holds the good documents" [ "$(grep -c '"document_type"' "$tmp/dataset.json")" = 2 ]
+
+# Plugins: built in, or loaded from --plugin-dir with their paths shown.
+check "plugins lists built-ins" grep -q "from built-in" <("$ost" plugins)
+check "plugins from --plugin-dir" grep -q "from .*plugins/ost-json.so" <("$ost" plugins --plugin-dir "$(dirname "$ost")/plugins")
+check "plugins from OST_PLUGIN_PATH" grep -q "from .*plugins/ost-text.so" <(OST_PLUGIN_PATH="$(dirname "$ost")/plugins" "$ost" plugins)
+
+echo "cli: $pass passed, $fail failed"
+[ $fail = 0 ]
