@@ -1,39 +1,188 @@
 /* SPDX-License-Identifier: MIT */
-/* Placeholder repairer: passes text through unchanged. */
-#include <ost/repair.h>
+/* The repairer: fast path, then mojibake, then word damage, then NFC. */
+#include "repair_private.h"
 
-struct ost_repairer {
-    int unused;
+#include <string.h>
+
+static const char *const kind_names[REPAIR_N_KINDS] = {
+    "ligature", "unicode_ligature", "mojibake", "soft_hyphen", "hyphenation", "unresolved",
 };
 
 ost_repairer *
 ost_repairer_new(GError **error)
 {
-    (void)error;
-    return g_new0(ost_repairer, 1);
+    if (!__ost_dict_available(error))
+        return NULL;
+    ost_repairer *rep = g_new0(ost_repairer, 1);
+    rep->ev = __ost_evidence_new();
+    rep->resolved = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    rep->warned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    return rep;
 }
 
 void
 ost_repairer_free(ost_repairer *rep)
 {
+    if (rep == NULL)
+        return;
+    __ost_evidence_free(rep->ev);
+    g_hash_table_unref(rep->resolved);
+    g_hash_table_unref(rep->warned);
     g_free(rep);
 }
 
 void
 ost_repairer_learn(ost_repairer *rep, const char *text)
 {
+    if (text != NULL)
+        __ost_evidence_learn(rep->ev, text, strlen(text));
+}
+
+guint64
+ost_repairer_count(const ost_repairer *rep, const char *kind)
+{
+    for (int k = 0; k < REPAIR_N_KINDS; k++)
+        if (g_strcmp0(kind, kind_names[k]) == 0)
+            return rep->counts[k];
+    return 0;
+}
+
+void
+__ost_record(ost_repairer *rep, ost_doc *doc, repair_kind kind, const char *from,
+             gsize from_len, const char *to, gsize to_len)
+{
+    if (from_len == to_len && memcmp(from, to, from_len) == 0)
+        return;
+    rep->counts[kind]++;
+    if (doc == NULL)
+        return;
+    char *f = g_strndup(from, from_len), *t = g_strndup(to, to_len);
+    ost_doc_add_repair(doc, kind_names[kind], f, t, 1);
+    g_free(f);
+    g_free(t);
+}
+
+/* Bytes that are no UTF-8 are taken as Windows-1252, the likeliest
+ * encoding of stray legacy text. */
+static void
+decode_invalid(ost_repairer *rep, const char *s, gsize len, GString *out, ost_doc *doc)
+{
+    static const guint16 high[32] = {
+        0x20AC, 0x81, 0x201A, 0x192, 0x201E, 0x2026, 0x2020, 0x2021, 0x2C6, 0x2030, 0x160,
+        0x2039, 0x152, 0x8D, 0x17D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x2DC, 0x2122, 0x161, 0x203A, 0x153, 0x9D, 0x17E, 0x178,
+    };
+    for (gsize i = 0; i < len;) {
+        gsize n;
+        gint32 c = __ost_utf8_get(s + i, len - i, &n);
+        if (c >= 0) {
+            g_string_append_len(out, s + i, (gssize)n);
+        } else {
+            guchar b = (guchar)s[i];
+            g_string_append_unichar(out, b >= 0x80 && b < 0xA0 ? high[b - 0x80] : b);
+        }
+        i += n;
+    }
+    if (doc != NULL && !rep->warned_invalid)
+        ost_doc_warn(doc, "invalid_utf8", NULL,
+                     "text that is not UTF-8 was read as Windows-1252");
+    rep->warned_invalid = TRUE;
+}
+
+static gboolean
+is_digit_at(const char *s, gsize len, gsize i)
+{
+    return i < len && g_ascii_isdigit(s[i]);
+}
+
+/* Words are runs of letters, apostrophes inside them included; hyphens
+ * and everything else separate them, so each part of a compound is
+ * repaired on its own. Only words holding damage are looked at. */
+static void
+fix_words(ost_repairer *rep, const char *s, gsize len, GString *out, ost_doc *doc)
+{
+    gsize i = 0, copied = 0;
+    while (i < len) {
+        gsize n;
+        gint32 c = __ost_utf8_get(s + i, len - i, &n);
+        if (!__ost_is_word_char((gunichar)c)) {
+            i += n;
+            continue;
+        }
+        gsize start = i;
+        gboolean damaged = FALSE;
+        while (i < len) {
+            c = __ost_utf8_get(s + i, len - i, &n);
+            if (c == '\'' || c == 0x2019) {
+                gsize m;
+                gint32 next = i + n < len ? __ost_utf8_get(s + i + n, len - i - n, &m) : -1;
+                if (i == start || next < 0 || !__ost_is_word_char((gunichar)next))
+                    break;
+            } else if (!__ost_is_word_char((gunichar)c)) {
+                break;
+            }
+            damaged |= c == 0xFFFD || c == 0xAD || (c >= 0xFB00 && c <= 0xFB06);
+            i += n;
+        }
+        if (!damaged)
+            continue;
+        gboolean by_digit = (start > 0 && is_digit_at(s, len, start - 1)) || is_digit_at(s, len, i);
+        gsize rest = i;
+        while (rest < len && g_ascii_isspace(s[rest]))
+            rest++;
+        g_string_append_len(out, s + copied, (gssize)(start - copied));
+        __ost_word_fix(rep, s + start, i - start, by_digit, rest == len, out, doc);
+        copied = i;
+    }
+    g_string_append_len(out, s + copied, (gssize)(len - copied));
+}
+
+void
+ost_repairer_fix_append(ost_repairer *rep, const char *text, gssize len, GString *out,
+                        ost_doc *doc)
+{
+    gsize n = len < 0 ? strlen(text) : (gsize)len;
+    guint flags = __ost_scan(text, n);
+    if (flags == 0) {
+        g_string_append_len(out, text, (gssize)n);
+        return;
+    }
+    GString *bufs[3] = {NULL, NULL, NULL};
+    const char *s = text;
+    if (flags & SCAN_INVALID) {
+        bufs[0] = g_string_sized_new(n + 16);
+        decode_invalid(rep, s, n, bufs[0], doc);
+        s = bufs[0]->str, n = bufs[0]->len;
+        flags = __ost_scan(s, n);
+    }
+    if (flags & SCAN_MOJIBAKE) {
+        bufs[1] = g_string_sized_new(n);
+        __ost_mojibake_fix(rep, s, n, bufs[1], doc);
+        s = bufs[1]->str, n = bufs[1]->len;
+        flags = __ost_scan(s, n);
+    }
+    if (flags & (SCAN_REPLACEMENT | SCAN_PRESENTATION | SCAN_SOFT_HYPHEN)) {
+        bufs[2] = g_string_sized_new(n + 16);
+        fix_words(rep, s, n, bufs[2], doc);
+        s = bufs[2]->str, n = bufs[2]->len;
+    }
+    char *nfc = (flags & SCAN_NOT_NFC) ? g_utf8_normalize(s, (gssize)n, G_NORMALIZE_NFC) : NULL;
+    if (nfc != NULL)
+        g_string_append(out, nfc);
+    else
+        g_string_append_len(out, s, (gssize)n);
+    g_free(nfc);
+    for (gsize b = 0; b < G_N_ELEMENTS(bufs); b++)
+        if (bufs[b] != NULL)
+            g_string_free(bufs[b], TRUE);
 }
 
 char *
 ost_repairer_fix(ost_repairer *rep, const char *text, ost_doc *doc)
 {
-    return g_strdup(text);
-}
-
-void
-ost_repairer_join(ost_repairer *rep, GString *para, const char *line, ost_doc *doc)
-{
-    if (para->len > 0)
-        g_string_append_c(para, ' ');
-    g_string_append(para, line);
+    if (text == NULL)
+        return NULL;
+    GString *out = g_string_sized_new(strlen(text) + 16);
+    ost_repairer_fix_append(rep, text, -1, out, doc);
+    return g_string_free(out, FALSE);
 }

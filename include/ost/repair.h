@@ -46,6 +46,21 @@ OST_API char *ost_repairer_fix(ost_repairer *rep, const char *text, ost_doc *doc
 OST_API void ost_repairer_join(ost_repairer *rep, GString *para, const char *line,
                                ost_doc *doc);
 
+/**
+ * @brief Like ost_repairer_fix(), for streaming: repair @p len bytes of
+ * @p text (-1: up to the NUL) and append the result to @p out, so one
+ * buffer can be reused line after line.
+ */
+OST_API void ost_repairer_fix_append(ost_repairer *rep, const char *text, gssize len,
+                                     GString *out, ost_doc *doc);
+
+/**
+ * @brief How many repairs of @p kind ("ligature", "unicode_ligature",
+ * "mojibake", "soft_hyphen", "hyphenation") this repairer has made, or,
+ * for "unresolved", how many damaged words it had to leave as they were.
+ */
+OST_API guint64 ost_repairer_count(const ost_repairer *rep, const char *kind);
+
 #ifdef __cplusplus
 }
 #endif

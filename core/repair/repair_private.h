@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: MIT */
+/* Internals of the text repair engine, shared by its source files. */
+#ifndef OST_REPAIR_PRIVATE_H
+#define OST_REPAIR_PRIVATE_H
+
+#include <ost/repair.h>
+
+/* The kinds of repair, in the order of ost_repairer::counts. */
+typedef enum {
+    REPAIR_LIGATURE,
+    REPAIR_UNICODE_LIGATURE,
+    REPAIR_MOJIBAKE,
+    REPAIR_SOFT_HYPHEN,
+    REPAIR_HYPHENATION,
+    REPAIR_UNRESOLVED,
+    REPAIR_N_KINDS
+} repair_kind;
+
+/* ---- text.c: UTF-8 helpers ------------------------------------------- */
+
+/* Decode the character at @s (at most @len bytes). Sets *@n to its length;
+ * returns -1 (with *@n = 1) for a byte that starts no valid character. */
+gint32 __ost_utf8_get(const char *s, gsize len, gsize *n);
+
+/* Append the word @s folded for lookups: lower case, typographic
+ * apostrophes made ASCII. */
+void __ost_fold(const char *s, gsize len, GString *out);
+
+/* A letter as words are made of (U+FFFD and soft hyphens count, being
+ * damage inside a word). */
+gboolean __ost_is_word_char_slow(gunichar c);
+
+static inline gboolean
+__ost_is_word_char(gunichar c)
+{
+    if (c < 0x80)
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    return __ost_is_word_char_slow(c);
+}
+
+/* ---- scan.c: the fast path -------------------------------------------- */
+
+enum {
+    SCAN_REPLACEMENT = 1 << 0,   /* U+FFFD */
+    SCAN_PRESENTATION = 1 << 1,  /* U+FB00..U+FB06 */
+    SCAN_SOFT_HYPHEN = 1 << 2,   /* U+00AD */
+    SCAN_MOJIBAKE = 1 << 3,      /* a character that may start mojibake */
+    SCAN_NOT_NFC = 1 << 4,       /* may change under NFC */
+    SCAN_INVALID = 1 << 5,       /* not valid UTF-8 */
+};
+
+/* What kinds of damage @s may hold: 0 means clean, copy it as it is. */
+guint __ost_scan(const char *s, gsize len);
+
+/* ---- dictionary.c: the shared word list -------------------------------- */
+
+typedef struct ost_dict ost_dict;
+
+/* Is there a word list? Cheap: it is only looked for, once. */
+gboolean __ost_dict_available(GError **error);
+
+/* The process-wide dictionary, loaded on first call: texts without damage
+ * never pay for it. Empty when the word lists vanished since. */
+const ost_dict *__ost_dict_get(void);
+
+/* How common the folded word @w is: 4 (among the most common) down to
+ * 1 (rare), 0 when it is not a word. */
+int __ost_dict_tier(const ost_dict *d, const char *w, gsize len);
+
+/* ---- evidence.c: what one document says ------------------------------ */
+
+typedef struct evidence evidence;
+
+evidence *__ost_evidence_new(void);
+void __ost_evidence_free(evidence *ev);
+/* Note the intact words of @text worth remembering: those a lost ligature
+ * could have come from and hyphenated compounds. */
+void __ost_evidence_learn(evidence *ev, const char *text, gsize len);
+/* How often the folded word @w was seen intact. */
+guint __ost_evidence_count(const evidence *ev, const char *w, gsize len);
+/* Bumped whenever a word is seen for the first time. */
+guint __ost_evidence_generation(const evidence *ev);
+
+/* ---- repair.c: the repairer ------------------------------------------- */
+
+struct ost_repairer {
+    evidence *ev;
+    GHashTable *resolved;     /* damaged word -> repair or "" (unresolved) */
+    guint resolved_generation;
+    GHashTable *warned;       /* damaged words already warned about */
+    gboolean warned_invalid;
+    guint64 counts[REPAIR_N_KINDS];
+};
+
+/* Count one repair and record it on @doc when there is one (nothing when
+ * @from and @to are equal). */
+void __ost_record(ost_repairer *rep, ost_doc *doc, repair_kind kind, const char *from,
+                  gsize from_len, const char *to, gsize to_len);
+
+/* ---- words.c --------------------------------------------------------- */
+
+/* How plausible the folded @w is as a word of this document: dictionary
+ * tier plus document evidence, or with @affixes a small score for a known
+ * word with a prefix or suffix; 0 when it is no word at all. */
+double __ost_word_score(ost_repairer *rep, const char *w, gsize len, gboolean affixes);
+
+/* ---- mojibake.c ------------------------------------------------------ */
+
+/* The byte Windows-1252 (or, for its gaps, Latin-1) decodes to @c, or -1. */
+int __ost_cp1252_byte(gint32 c);
+
+/* Append @s with UTF-8 that was decoded as Windows-1252 or Latin-1 (once
+ * or twice) decoded properly. */
+void __ost_mojibake_fix(ost_repairer *rep, const char *s, gsize len, GString *out,
+                        ost_doc *doc);
+
+/* ---- ligature.c -------------------------------------------------------- */
+
+/* Append the word @w (letters, U+FFFD, presentation forms, soft hyphens)
+ * with its damage repaired. @by_digit: the word touches a digit, so a
+ * U+FFFD in it is no lost ligature; @at_end: nothing but white space
+ * follows it. */
+void __ost_word_fix(ost_repairer *rep, const char *w, gsize len, gboolean by_digit,
+                    gboolean at_end, GString *out, ost_doc *doc);
+
+#endif

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: MIT */
+/* The fast path: find out, in one pass, whether a text can hold damage. */
+#include "repair_private.h"
+
+#include <string.h>
+
+/* Characters NFC leaves alone whatever surrounds them. Everything else
+ * (combining marks, singletons, Hangul, other scripts) sends the text
+ * through the normaliser, which is slow but rare in standards. */
+static gboolean
+nfc_stable(gint32 c)
+{
+    return c < 0x300 || (c >= 0x2010 && c <= 0x2064) || (c >= 0x20A0 && c <= 0x20C0) ||
+           (c >= 0x2190 && c <= 0x2328) || (c >= 0x232B && c <= 0x2BFF) ||
+           c == 0xFFFD || (c >= 0xFB00 && c <= 0xFB06);
+}
+
+guint
+__ost_scan(const char *s, gsize len)
+{
+    guint flags = 0;
+    gsize i = 0;
+    while (i < len) {
+        /* Runs of ASCII, eight bytes at a time. */
+        while (i + 8 <= len) {
+            guint64 w;
+            memcpy(&w, s + i, 8);
+            if (w & G_GUINT64_CONSTANT(0x8080808080808080))
+                break;
+            i += 8;
+        }
+        while (i < len && (guchar)s[i] < 0x80)
+            i++;
+        if (i >= len)
+            break;
+        gsize n;
+        gint32 c = __ost_utf8_get(s + i, len - i, &n);
+        i += n;
+        if (c < 0) {
+            flags |= SCAN_INVALID;
+            continue;
+        }
+        if (c == 0xFFFD)
+            flags |= SCAN_REPLACEMENT;
+        else if (c >= 0xFB00 && c <= 0xFB06)
+            flags |= SCAN_PRESENTATION;
+        else if (c == 0xAD)
+            flags |= SCAN_SOFT_HYPHEN;
+        else if (c >= 0xC2 && c <= 0xF4 && i < len) {
+            gsize m;
+            int next = __ost_cp1252_byte(__ost_utf8_get(s + i, len - i, &m));
+            if (next >= 0x80 && next <= 0xBF)
+                flags |= SCAN_MOJIBAKE;
+        }
+        if (!nfc_stable(c))
+            flags |= SCAN_NOT_NFC;
+    }
+    return flags;
+}
