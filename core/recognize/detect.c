@@ -23,11 +23,16 @@ static const cue cues[] = {
     {"occupation", "^reference\\s*:?\\s*OCC\\d{4}", 8},
     {"occupation", "^SOC 2020", 2},
     {"occupation", "progression map", 2},
+    {"occupation", "^employers involved", 2},
     {"standard", "\\bST\\d{4}\\b", 2},
     {"standard", "^(knowledge|skills|behaviours)\\b", 3},
     {"standard", "^[KSB]\\d+\\s*[:.]", 1},
     {"standard", "^duty \\d+", 2},
     {"standard", "typical duration|occupation summary|occupational profile", 3},
+    {"standard", "^(typical job titles|entry requirements|occupation duties)\\b", 2},
+    {"standard", "^(target date for approval|resubmission|core and options)$", 2},
+    /* 2017-layout copies introduce their statement lists with a dash. */
+    {"standard", "^\\w+ [–-] the (apprentice|\\w+) will\\b", 2},
 };
 
 #define MAX_SCORE 60

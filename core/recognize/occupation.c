@@ -1,8 +1,347 @@
 /* SPDX-License-Identifier: MIT */
-#include "recognize_private.h"
+/* Recognising an occupation (OCC) page in a block stream. */
+#include "sections.h"
+
+#include <string.h>
+
+enum {
+    O_IGNORE, O_CODE, O_TITLE, O_LEVEL, O_STATUS, O_SOC, O_ROUTES, O_EMPLOYERS,
+    O_SUMMARY, O_OVERVIEW, O_STANDARD, O_PROGRESSION, O_EXTRA,
+};
+
+static const ost_label labels[] = {
+    {O_CODE, "reference", 0, 0},
+    {O_CODE, "reference number", 0, 0},
+    {O_CODE, "occupation reference", 0, 0},
+    {O_CODE, "occupation code", 0, 0},
+    {O_CODE, "reference quantity", 0, TRUE},
+    {O_TITLE, "title", 0, 0},
+    {O_TITLE, "occupation title", 0, 0},
+    {O_TITLE, "occupation name", 0, 0},
+    {O_LEVEL, "level", 0, 0},
+    {O_LEVEL, "level of occupation", 0, 0},
+    {O_LEVEL, "occupational level", 0, 0},
+    {O_LEVEL, "stage", 0, TRUE},
+    {O_STATUS, "status", 0, 0},
+    {O_STATUS, "occupation status", 0, 0},
+    {O_SOC, "soc 2020 sub unit groups", 0, 0},
+    {O_SOC, "soc 2020 sub-unit groups", 0, 0},
+    {O_SOC, "soc 2020 unit groups", 0, 0},
+    {O_SOC, "soc 2020", 0, 0},
+    {O_SOC, "soc codes", 0, 0},
+    {O_SOC, "soc code", 0, 0},
+    {O_SOC, "standard occupational classification", 0, 0},
+    {O_ROUTES, "route", 0, 0},
+    {O_ROUTES, "routes", 0, 0},
+    {O_ROUTES, "related routes", 0, 0},
+    {O_ROUTES, "occupational route", 0, 0},
+    {O_EMPLOYERS, "employers involved", 0, 0},
+    {O_EMPLOYERS, "involved employers", 0, 0},
+    {O_EMPLOYERS, "employers involved in creating the standard", 0, 0},
+    {O_EMPLOYERS, "employers involved in developing the standard", 0, 0},
+    {O_EMPLOYERS, "trailblazer employers", 0, 0},
+    {O_SUMMARY, "summary", 0, 0},
+    {O_SUMMARY, "occupation summary", 0, 0},
+    {O_SUMMARY, "occupational summary", 0, 0},
+    {O_SUMMARY, "occupational profile", 0, 0},
+    {O_OVERVIEW, "overview", 0, 0},
+    {O_OVERVIEW, "overview of the role", 0, 0},
+    {O_STANDARD, "apprenticeship standard", 0, 0},
+    {O_STANDARD, "standard reference", 0, 0},
+    {O_STANDARD, "related apprenticeship", 0, 0},
+    {O_PROGRESSION, "progression map", 0, 0},
+    {O_PROGRESSION, "occupational progression map", 0, 0},
+    {O_PROGRESSION, "progression", 0, 0},
+    {O_EXTRA, "date updated", 0, 0},
+    {O_EXTRA, "last updated", 0, 0},
+    {O_EXTRA, "regulated occupation", 0, 0},
+    {O_IGNORE, "key information", 0, 0},
+};
+
+static gboolean
+single_field(int field)
+{
+    switch (field) {
+    case O_CODE: case O_TITLE: case O_LEVEL: case O_STATUS: case O_SOC: case O_STANDARD:
+    case O_EXTRA:
+        return TRUE;
+    default:
+        return FALSE;
+    }
+}
+
+static const char *const status_phrases[] = {
+    "approved for delivery", "in development", "proposal in development", "in revision",
+    "retired", "withdrawn", "approved", "standard published", "awaiting standard", NULL,
+};
+
+static gboolean
+known_status(const char *line)
+{
+    char *norm = __ost_label_norm(line);
+    gboolean found = FALSE;
+    for (int i = 0; status_phrases[i] != NULL && !found; i++)
+        found = strcmp(norm, status_phrases[i]) == 0;
+    g_free(norm);
+    return found;
+}
+
+static gboolean
+is_value(int field, const char *line)
+{
+    switch (field) {
+    case O_CODE: return g_regex_match_simple("^OCC\\d{4}\\b", line, 0, 0);
+    case O_STANDARD: return g_regex_match_simple("^ST\\d{4}\\b", line, 0, 0);
+    case O_LEVEL: return __ost_parse_level(line) > 0;
+    /* Empty facts show as icons on the page: the next line is then some
+     * other content, never a status word or a SOC code. */
+    case O_STATUS: return known_status(line);
+    case O_SOC: return g_regex_match_simple("^\\d{4}\\b", line, 0, 0);
+    case O_TITLE: return __ost_text_len(line) <= 120 && !__ost_text_ends_sentence(line);
+    default: return __ost_text_len(line) <= 120;
+    }
+}
+
+static const ost_section_rules rules = {labels, G_N_ELEMENTS(labels), single_field, is_value};
+
+/* The progression map's explanatory text and legend: the same on every
+ * occupation page, never part of this occupation's fields. */
+static gboolean
+progression_boilerplate(const char *para)
+{
+    return g_regex_match_simple(
+        "progression map|focused occupation|transferable knowledge and skills|"
+        "progression (decisions|links)|learner movement data|learning options available",
+        para, G_REGEX_CASELESS, 0);
+}
+
+static gboolean
+progression_legend(const char *para)
+{
+    return g_regex_match_simple("^((higher )?technical|professional) occupations$|"
+                                "^levels? \\d+\\s*(-|–|to)\\s*\\d+$",
+                                para, G_REGEX_CASELESS, 0);
+}
+
+/* "A, B, C and D" lists of names: three or more short items. */
+static gboolean
+name_list(const char *para, GPtrArray **items)
+{
+    if (__ost_text_ends_sentence(para))
+        return FALSE;
+    GPtrArray *parts = __ost_split_list(para);
+    gboolean ok = parts->len >= 3;
+    for (guint i = 0; ok && i < parts->len; i++) {
+        const char *p = g_ptr_array_index(parts, i);
+        int words = 1;
+        for (const char *q = p; *q != '\0'; q++)
+            words += *q == ' ';
+        ok = words <= 6;
+    }
+    if (ok)
+        *items = parts;
+    else
+        g_ptr_array_unref(parts);
+    return ok;
+}
+
+/* "Level 4", "Level 4 - Higher technical occupation" heading the page. */
+static int
+level_line(const char *para)
+{
+    if (!g_regex_match_simple("^level\\s+\\d\\b\\s*(?:[-–—:]|$)", para, G_REGEX_CASELESS, 0) ||
+        __ost_text_len(para) > 60)
+        return 0;
+    return __ost_parse_level(para);
+}
+
+static gboolean
+short_name(const char *para)
+{
+    int words = 1;
+    for (const char *q = para; *q != '\0'; q++)
+        words += *q == ' ';
+    return words <= 8 && !__ost_text_ends_sentence(para);
+}
+
+typedef struct occ_ctx {
+    rec_ctx *rc;
+    ost_occupation *o;
+    ost_layout layout;
+    gboolean labelled;        /* a labelled fact has been seen */
+    gboolean after_map;       /* inside the progression map */
+    GString *summary;
+} occ_ctx;
+
+static void
+add_names(GPtrArray *list, GPtrArray *names)
+{
+    for (guint i = 0; i < names->len; i++)
+        ost_strlist_add_unique(list, g_ptr_array_index(names, i));
+}
+
+/* Text under no label: the header's level and one-line description, the
+ * employer list, the summary, the progression map and its routes. */
+static void
+loose(occ_ctx *c, const ost_section *sec)
+{
+    GPtrArray *paras = __ost_section_paragraphs(sec, &c->layout, c->rc->rep, c->rc->doc);
+    for (guint i = 0; i < paras->len; i++) {
+        const char *p = g_ptr_array_index(paras, i);
+        GPtrArray *names = NULL;
+        int level;
+        if (sec->field == OST_SECTION_RESIDUE)
+            break;
+        if ((level = level_line(p)) > 0) {
+            if (c->o->level == 0)
+                c->o->level = level;
+        } else if (progression_boilerplate(p)) {
+            c->after_map = TRUE;
+        } else if (progression_legend(p)) {
+            continue;
+        } else if (c->after_map) {
+            if (short_name(p))
+                ost_strlist_add_unique(c->o->related_routes, p);
+        } else if (name_list(p, &names)) {
+            add_names(c->o->involved_employers, names);
+            g_ptr_array_unref(names);
+        } else if (!c->labelled && c->o->overview == NULL && __ost_text_len(p) <= 300 &&
+                   __ost_text_ends_sentence(p)) {
+            c->o->overview = g_strdup(p);
+        } else if (__ost_text_ends_sentence(p) || __ost_text_len(p) > 120) {
+            if (c->summary->len > 0)
+                g_string_append(c->summary, "\n\n");
+            g_string_append(c->summary, p);
+        }
+    }
+    g_ptr_array_unref(paras);
+}
+
+static char *
+section_text(occ_ctx *c, const ost_section *sec)
+{
+    GPtrArray *paras = __ost_section_paragraphs(sec, &c->layout, c->rc->rep, c->rc->doc);
+    char *t = __ost_paras_join(paras, 0);
+    g_ptr_array_unref(paras);
+    return t;
+}
+
+static void
+handle(occ_ctx *c, const ost_section *sec)
+{
+    ost_occupation *o = c->o;
+    const char *v = sec->value;
+    if (sec->field >= 0 && sec->field != O_IGNORE)
+        c->labelled = TRUE;
+    switch (sec->field) {
+    case OST_SECTION_LOOSE:
+    case OST_SECTION_RESIDUE:
+        loose(c, sec);
+        break;
+    case OST_SECTION_HEADING:
+        if (sec->heading_level == 1 && o->title == NULL)
+            o->title = g_strdup(sec->label_text);
+        if (progression_boilerplate(sec->label_text))
+            c->after_map = TRUE;
+        loose(c, sec);
+        break;
+    case O_CODE:
+        if (o->code == NULL)
+            o->code = __ost_find_code(v, "\\bOCC\\d{4}\\b");
+        if (o->standard_reference == NULL)
+            o->standard_reference = __ost_find_code(v, "\\bST\\d{4}\\b");
+        break;
+    case O_STANDARD:
+        if (o->standard_reference == NULL)
+            o->standard_reference = __ost_find_code(v, "\\bST\\d{4}\\b");
+        break;
+    case O_TITLE:
+        if (o->title == NULL)
+            o->title = __ost_text_clean(v);
+        break;
+    case O_LEVEL:
+        if (o->level == 0)
+            o->level = __ost_parse_level(v);
+        break;
+    case O_STATUS:
+        if (o->status == NULL)
+            o->status = __ost_text_clean(v);
+        break;
+    case O_SOC: {
+        GPtrArray *items = __ost_split_list(v);
+        for (guint i = 0; i < items->len; i++)
+            if (g_regex_match_simple("^\\d{4}", g_ptr_array_index(items, i), 0, 0))
+                ost_strlist_add_unique(o->soc_codes, g_ptr_array_index(items, i));
+        g_ptr_array_unref(items);
+        break;
+    }
+    case O_ROUTES:
+    case O_EMPLOYERS: {
+        GPtrArray *names = __ost_section_entries(sec, &c->layout, c->rc->rep, c->rc->doc,
+                                                 sec->field == O_EMPLOYERS);
+        add_names(sec->field == O_ROUTES ? o->related_routes : o->involved_employers, names);
+        g_ptr_array_unref(names);
+        break;
+    }
+    case O_SUMMARY: {
+        char *t = section_text(c, sec);
+        if (t != NULL) {
+            if (c->summary->len > 0)
+                g_string_append(c->summary, "\n\n");
+            g_string_append(c->summary, t);
+        }
+        g_free(t);
+        break;
+    }
+    case O_OVERVIEW:
+        if (o->overview == NULL)
+            o->overview = section_text(c, sec);
+        break;
+    case O_PROGRESSION:
+        c->after_map = TRUE;
+        loose(c, sec);
+        break;
+    case O_EXTRA:
+        if (v != NULL && sec->label_text != NULL)
+            g_ptr_array_add(o->extra, ost_pair_new(sec->label_text, v));
+        break;
+    default:
+        break;
+    }
+}
 
 void
 __ost_recognize_occupation(rec_ctx *ctx)
 {
-    (void)ctx;
+    occ_ctx c = {ctx, ost_occupation_new(), {0}, FALSE, FALSE, g_string_new(NULL)};
+    __ost_layout_measure(ctx->blocks, &c.layout);
+    GPtrArray *sections = __ost_sections_split(ctx->blocks, &rules);
+    for (guint i = 0; i < sections->len; i++)
+        handle(&c, g_ptr_array_index(sections, i));
+
+    ost_occupation *o = c.o;
+    if (c.summary->len > 0)
+        o->summary = g_strdup(c.summary->str);
+    g_string_free(c.summary, TRUE);
+    if (o->summary != NULL && __ost_text_is_placeholder(o->summary)) {
+        ost_doc_warn(ctx->doc, "placeholder_text", NULL,
+                     "The occupation summary holds placeholder text only; it is left empty");
+        g_clear_pointer(&o->summary, g_free);
+    }
+    if (o->standard_reference == NULL) {
+        for (guint i = 0; i < ctx->blocks->items->len && o->standard_reference == NULL; i++) {
+            const ost_block *b = g_ptr_array_index(ctx->blocks->items, i);
+            if (!(b->flags & OST_BLOCK_CHROME))
+                o->standard_reference = __ost_find_code(b->text, "\\bST\\d{4}\\b");
+        }
+    }
+    if (o->code == NULL)
+        ost_doc_warn(ctx->doc, "reference_missing", NULL,
+                     "No occupation reference (OCC followed by four digits) found");
+    if (o->title == NULL)
+        ost_doc_warn(ctx->doc, "title_missing", NULL,
+                     "No title found: the text has no page heading or title label");
+    __ost_assess_trust(ctx, sections);
+    g_ptr_array_unref(sections);
+    g_ptr_array_add(ctx->doc->occupations, o);
 }

@@ -1,8 +1,1029 @@
 /* SPDX-License-Identifier: MIT */
-#include "recognize_private.h"
+/* Recognising standards, proposals and legacy standards in a block stream. */
+#include "sections.h"
+
+#include <string.h>
+
+enum {
+    F_IGNORE, F_REFERENCE, F_VERSION, F_TITLE, F_STATUS, F_LEVEL, F_ROUTE, F_PATHWAY,
+    F_CLUSTER, F_OCCUPATION_CODE, F_CORE_OPTIONS, F_DURATION, F_TARGET_DATE,
+    F_RESUBMISSION, F_REPLACES_FRAMEWORK, F_PROFESSIONAL_RECOGNITION, F_OVERVIEW,
+    F_SUMMARY, F_PROFILE, F_JOB_TITLES, F_ENTRY, F_DUTIES, F_KNOWLEDGE, F_SKILLS,
+    F_BEHAVIOURS, F_QUALIFICATIONS, F_ENGLISH_MATHS, F_MANDATED, F_CONSULTATION,
+    F_PROGRESSION, F_SUBJECT_SECTOR, F_REVIEW, F_EMPLOYERS, F_EXTRA, F_REGISTRATION,
+};
+
+/* The wordings of each field seen in IfATE / Skills England standards,
+ * proposals, 2017-layout standards and their web pages, and the rewordings
+ * synonym spinners make of them ("spun"). */
+static const ost_label labels[] = {
+    {F_REFERENCE, "reference", 0, 0},
+    {F_REFERENCE, "reference number", 0, 0},
+    {F_REFERENCE, "reference no", 0, 0},
+    {F_REFERENCE, "standard reference", 0, 0},
+    {F_REFERENCE, "standard reference number", 0, 0},
+    {F_REFERENCE, "reference quantity", 0, TRUE},
+    {F_REFERENCE, "reference amount", 0, TRUE},
+    {F_VERSION, "version", 0, 0},
+    {F_VERSION, "version number", 0, 0},
+    {F_TITLE, "title", 0, 0},
+    {F_TITLE, "standard title", 0, 0},
+    {F_TITLE, "occupation title", 0, 0},
+    {F_TITLE, "apprenticeship title", 0, 0},
+    {F_TITLE, "name of occupation", 0, 0},
+    {F_TITLE, "occupation name", 0, 0},
+    {F_STATUS, "status", 0, 0},
+    {F_STATUS, "standard status", 0, 0},
+    {F_LEVEL, "level", 0, 0},
+    {F_LEVEL, "level of occupation", 0, 0},
+    {F_LEVEL, "occupational level", 0, 0},
+    {F_LEVEL, "apprenticeship level", 0, 0},
+    {F_LEVEL, "level of apprenticeship", 0, 0},
+    {F_LEVEL, "stage", 0, TRUE},
+    {F_LEVEL, "degree", 0, TRUE},
+    {F_ROUTE, "route", 0, 0},
+    {F_ROUTE, "occupational route", 0, 0},
+    {F_PATHWAY, "pathway", 0, 0},
+    {F_PATHWAY, "occupational pathway", 0, 0},
+    {F_CLUSTER, "cluster", 0, 0},
+    {F_CLUSTER, "occupational cluster", 0, 0},
+    {F_OCCUPATION_CODE, "occupation code", 0, 0},
+    {F_OCCUPATION_CODE, "occupation reference", 0, 0},
+    {F_CORE_OPTIONS, "core and options", 0, 0},
+    {F_CORE_OPTIONS, "core and option", 0, 0},
+    {F_CORE_OPTIONS, "core and options", OST_LABEL_QUESTION, 0},
+    {F_DURATION, "duration", 0, 0},
+    {F_DURATION, "typical duration", 0, 0},
+    {F_DURATION, "typical duration of apprenticeship", 0, 0},
+    {F_DURATION, "typical duration to gateway", 0, 0},
+    {F_DURATION, "duration of apprenticeship", 0, 0},
+    {F_DURATION, "apprenticeship duration", 0, 0},
+    {F_DURATION, "typical length", 0, 0},
+    {F_DURATION, "length", 0, TRUE},
+    {F_DURATION, "period", 0, TRUE},
+    {F_DURATION, "size", 0, TRUE},
+    {F_TARGET_DATE, "target date for approval", 0, 0},
+    {F_TARGET_DATE, "target approval date", 0, 0},
+    {F_TARGET_DATE, "target date", 0, 0},
+    {F_RESUBMISSION, "resubmission", 0, 0},
+    {F_RESUBMISSION, "is this a resubmission", 0, 0},
+    {F_REPLACES_FRAMEWORK, "replace an existing framework", OST_LABEL_QUESTION, 0},
+    {F_REPLACES_FRAMEWORK, "replaces an existing framework", OST_LABEL_QUESTION, 0},
+    {F_REPLACES_FRAMEWORK, "replaces framework", 0, 0},
+    {F_PROFESSIONAL_RECOGNITION, "professional recognition", OST_LABEL_QUESTION, 0},
+    {F_PROFESSIONAL_RECOGNITION, "professional recognition", 0, 0},
+    {F_REGISTRATION, "link to professional registration", 0, 0},
+    {F_REGISTRATION, "professional registration", 0, 0},
+    {F_REGISTRATION, "professional body recognition", 0, 0},
+    {F_OVERVIEW, "overview of the role", 0, 0},
+    {F_OVERVIEW, "role overview", 0, 0},
+    {F_SUMMARY, "occupation summary", 0, 0},
+    {F_SUMMARY, "occupational summary", 0, 0},
+    {F_SUMMARY, "summary of the occupation", 0, 0},
+    {F_SUMMARY, "role profile", 0, 0},
+    {F_PROFILE, "occupational profile", 0, 0},
+    {F_PROFILE, "occupation profile", 0, 0},
+    {F_PROFILE, "occupational abstract", 0, TRUE},
+    {F_JOB_TITLES, "typical job titles", 0, 0},
+    {F_JOB_TITLES, "typical job titles include", 0, 0},
+    {F_JOB_TITLES, "job titles", 0, 0},
+    {F_JOB_TITLES, "example job titles", 0, 0},
+    {F_JOB_TITLES, "job titles", OST_LABEL_INTRO, 0},
+    {F_ENTRY, "entry requirements", 0, 0},
+    {F_ENTRY, "entry requirement", 0, 0},
+    {F_ENTRY, "typical entry requirements", 0, 0},
+    {F_ENTRY, "entry criteria", 0, 0},
+    {F_ENTRY, "entry necessities", 0, TRUE},
+    {F_ENTRY, "entry conditions", 0, TRUE},
+    {F_ENTRY, "entry standards", 0, TRUE},
+    {F_DUTIES, "duties", 0, 0},
+    {F_DUTIES, "occupation duties", 0, 0},
+    {F_DUTIES, "occupational duties", 0, 0},
+    {F_DUTIES, "main duties", 0, 0},
+    {F_DUTIES, "key duties", 0, 0},
+    {F_DUTIES, "typical duties", 0, 0},
+    {F_DUTIES, "duties and tasks", 0, 0},
+    {F_DUTIES, "duties", OST_LABEL_INTRO, 0},
+    {F_KNOWLEDGE, "knowledge", 0, 0},
+    {F_KNOWLEDGE, "required knowledge", 0, 0},
+    {F_KNOWLEDGE, "knowledge requirements", 0, 0},
+    {F_KNOWLEDGE, "data", 0, TRUE},
+    {F_KNOWLEDGE, "information", 0, TRUE},
+    {F_KNOWLEDGE, "information and facts", 0, TRUE},
+    {F_SKILLS, "skills", 0, 0},
+    {F_SKILLS, "required skills", 0, 0},
+    {F_SKILLS, "skill requirements", 0, 0},
+    {F_SKILLS, "expertise", 0, TRUE},
+    {F_SKILLS, "abilities", 0, TRUE},
+    {F_SKILLS, "talents", 0, TRUE},
+    {F_SKILLS, "competencies", 0, TRUE},
+    {F_BEHAVIOURS, "behaviours", 0, 0},
+    {F_BEHAVIOURS, "behaviors", 0, 0},
+    {F_BEHAVIOURS, "required behaviours", 0, 0},
+    {F_BEHAVIOURS, "attitudes and behaviours", 0, 0},
+    {F_BEHAVIOURS, "behaviour", 0, 0},
+    {F_BEHAVIOURS, "conduct", 0, TRUE},
+    {F_BEHAVIOURS, "behavioural traits", 0, TRUE},
+    {F_QUALIFICATIONS, "qualifications", 0, 0},
+    {F_QUALIFICATIONS, "qualification", 0, 0},
+    {F_QUALIFICATIONS, "mandatory qualifications", 0, 0},
+    {F_QUALIFICATIONS, "mandated qualifications", 0, 0},
+    {F_QUALIFICATIONS, "qualifications required", 0, 0},
+    {F_ENGLISH_MATHS, "english and maths", 0, 0},
+    {F_ENGLISH_MATHS, "english and mathematics", 0, 0},
+    {F_ENGLISH_MATHS, "english and maths qualifications", 0, 0},
+    {F_ENGLISH_MATHS, "functional skills", 0, 0},
+    {F_ENGLISH_MATHS, "english and arithmetic", 0, TRUE},
+    {F_ENGLISH_MATHS, "useful expertise", 0, TRUE},
+    {F_ENGLISH_MATHS, "useful skills", 0, TRUE},
+    {F_MANDATED, "mandated qualification", OST_LABEL_QUESTION, 0},
+    {F_MANDATED, "mandatory qualification", OST_LABEL_QUESTION, 0},
+    {F_CONSULTATION, "consultation", 0, 0},
+    {F_CONSULTATION, "employer consultation", 0, 0},
+    {F_PROGRESSION, "progression routes", 0, 0},
+    {F_PROGRESSION, "progression route", 0, 0},
+    {F_PROGRESSION, "progression", 0, 0},
+    {F_SUBJECT_SECTOR, "subject sector area", 0, 0},
+    {F_SUBJECT_SECTOR, "sector subject area", 0, 0},
+    {F_REVIEW, "review", 0, 0},
+    {F_REVIEW, "review date", 0, 0},
+    {F_REVIEW, "assessment date", 0, TRUE},
+    {F_REVIEW, "evaluation date", 0, TRUE},
+    {F_REVIEW, "overview date", 0, TRUE},
+    {F_EMPLOYERS, "involved employers", 0, 0},
+    {F_EMPLOYERS, "employers involved", 0, 0},
+    {F_EMPLOYERS, "employers involved in creating the standard", 0, 0},
+    {F_EMPLOYERS, "employers involved in developing the standard", 0, 0},
+    {F_EMPLOYERS, "trailblazer employers", 0, 0},
+    {F_EMPLOYERS, "trailblazer members", 0, 0},
+    {F_EXTRA, "date updated", 0, 0},
+    {F_EXTRA, "last updated", 0, 0},
+    {F_EXTRA, "maximum funding", 0, 0},
+    {F_EXTRA, "funding band", 0, 0},
+    {F_EXTRA, "regulated occupation", 0, 0},
+    {F_EXTRA, "approved for delivery", 0, 0},
+    {F_EXTRA, "date approved for delivery", 0, 0},
+    {F_EXTRA, "assessment plan", 0, 0},
+    {F_EXTRA, "eqa provider", 0, 0},
+    {F_EXTRA, "lars code", 0, 0},
+    {F_EXTRA, "earliest start date", 0, 0},
+    {F_EXTRA, "latest start date", 0, 0},
+    {F_IGNORE, "ksbs", 0, 0},
+    {F_IGNORE, "knowledge, skills and behaviours", 0, 0},
+    {F_IGNORE, "occupational maps data", 0, 0},
+    {F_IGNORE, "key information", 0, 0},
+    {F_IGNORE, "details of the occupational standard", 0, 0},
+    {F_IGNORE, "details of standard", 0, 0},
+    {F_IGNORE, "supporting uploads", 0, 0},
+    {F_IGNORE, "version log", 0, 0},
+    {F_IGNORE, "contents", 0, 0},
+};
+
+static gboolean
+single_field(int field)
+{
+    switch (field) {
+    case F_REFERENCE: case F_VERSION: case F_TITLE: case F_STATUS: case F_LEVEL:
+    case F_ROUTE: case F_PATHWAY: case F_CLUSTER: case F_OCCUPATION_CODE:
+    case F_CORE_OPTIONS: case F_DURATION: case F_TARGET_DATE:
+    case F_REPLACES_FRAMEWORK: case F_PROFESSIONAL_RECOGNITION: case F_MANDATED:
+    case F_SUBJECT_SECTOR: case F_EXTRA:
+        return TRUE;
+    default:
+        return FALSE;
+    }
+}
+
+/* Short free-text values: a name, not a sentence or a list of sections. */
+static gboolean
+short_value(const char *line)
+{
+    return __ost_text_len(line) <= 120 && !__ost_text_ends_sentence(line);
+}
+
+static gboolean
+is_value(int field, const char *line)
+{
+    switch (field) {
+    case F_REFERENCE:
+        return g_regex_match_simple("^(ST|OCC)\\d{4}\\b", line, 0, 0);
+    case F_VERSION:
+        return g_regex_match_simple("^v?\\d+(\\.\\d+)*$", line, G_REGEX_CASELESS, 0);
+    case F_LEVEL:
+        return __ost_parse_level(line) > 0;
+    case F_DURATION:
+        return __ost_parse_duration_months(line) > 0;
+    case F_TARGET_DATE: {
+        char *d = __ost_parse_date(line);
+        g_free(d);
+        return d != NULL;
+    }
+    case F_CORE_OPTIONS: case F_REPLACES_FRAMEWORK: case F_PROFESSIONAL_RECOGNITION:
+    case F_MANDATED:
+        return __ost_parse_yes_no(line, NULL) != OST_UNSET;
+    default:
+        return short_value(line) || __ost_text_len(line) <= 60;
+    }
+}
+
+static const ost_section_rules rules = {labels, G_N_ELEMENTS(labels), single_field, is_value};
+
+typedef struct std_ctx {
+    rec_ctx *rc;
+    ost_standard *s;
+    ost_layout layout;
+    gboolean profile_layout;   /* the 2017 template's "Occupational profile" */
+    gboolean body_started;     /* past the key facts, into the standard's sections */
+} std_ctx;
+
+static GPtrArray *
+paragraphs(std_ctx *c, const ost_section *sec)
+{
+    return __ost_section_paragraphs(sec, &c->layout, c->rc->rep, c->rc->doc);
+}
+
+/* Placeholder text is no value: warn and keep null. */
+static void
+set_text(std_ctx *c, char **field, char *text, const ost_section *sec, const char *what)
+{
+    if (text == NULL)
+        return;
+    if (__ost_text_is_placeholder(text)) {
+        char *where = __ost_block_where(sec->start);
+        ost_doc_warn(c->rc->doc, "placeholder_text", where,
+                     "The %s holds placeholder text only; it is left empty", what);
+        g_free(where);
+        g_free(text);
+        return;
+    }
+    if (*field == NULL) {
+        *field = text;
+    } else {
+        char *joined = g_strconcat(*field, "\n\n", text, NULL);
+        g_free(*field);
+        g_free(text);
+        *field = joined;
+    }
+}
+
+static char *
+section_text(std_ctx *c, const ost_section *sec)
+{
+    GPtrArray *paras = paragraphs(c, sec);
+    char *text = __ost_paras_join(paras, 0);
+    g_ptr_array_unref(paras);
+    return text;
+}
+
+/* ---- Lists: KSBs, duties, job titles --------------------------------- */
+
+static GPtrArray *
+ksb_list(ost_standard *s, char letter)
+{
+    return letter == 'K' ? s->knowledge : letter == 'S' ? s->skills : s->behaviours;
+}
+
+static void
+add_ksb(std_ctx *c, GPtrArray *list, char *id, char *title, char *text, gboolean derived,
+        const ost_block *where)
+{
+    for (guint i = 0; id != NULL && !derived && i < list->len; i++) {
+        ost_ksb *k = g_ptr_array_index(list, i);
+        if (k->id != NULL && strcmp(k->id, id) == 0) {
+            char *w = __ost_block_where(where);
+            ost_doc_warn(c->rc->doc, "ksb_duplicate", w,
+                         "%s is defined more than once; the first definition is kept", id);
+            g_free(w);
+            g_free(id);
+            g_free(title);
+            g_free(text);
+            return;
+        }
+    }
+    ost_ksb *k = ost_ksb_new(NULL, NULL, NULL);
+    k->id = id;
+    k->title = title;
+    k->text = text;
+    k->id_derived = derived;
+    g_ptr_array_add(list, k);
+}
+
+/* A name standing above its statement ("Taking responsibility"): short,
+ * no full stop. */
+static gboolean
+looks_like_title(const char *para)
+{
+    int words = 1;
+    for (const char *p = para; *p != '\0'; p++)
+        words += *p == ' ';
+    return words <= 8 && !__ost_text_ends_sentence(para) && __ost_text_len(para) <= 80;
+}
+
+/* A lead-in before the statements ("The apprentice will know:", "what is
+ * required?"). */
+static gboolean
+is_intro(const char *para)
+{
+    gsize n = strlen(para);
+    return n > 0 && (para[n - 1] == ':' || para[n - 1] == '?') && __ost_text_len(para) <= 120;
+}
+
+/* "Taking responsibility – drive to achieve ...", "Integrity: Acts fairly
+ * ...": a behaviour's name before a dash or colon becomes its title. */
+static void
+split_named(char **title, char **text)
+{
+    if (*title != NULL || *text == NULL)
+        return;
+    const char *value = NULL;
+    static const char *const seps[] = {": ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "};
+    const char *best = NULL;
+    for (gsize i = 0; i < G_N_ELEMENTS(seps); i++) {
+        const char *p = strstr(*text, seps[i]);
+        if (p != NULL && (best == NULL || p < best)) {
+            best = p;
+            value = p + strlen(seps[i]);
+        }
+    }
+    if (best == NULL || *value == '\0')
+        return;
+    char *name = g_strndup(*text, best - *text);
+    int words = 1;
+    for (const char *p = name; *p != '\0'; p++)
+        words += *p == ' ';
+    if (words <= 5 && g_unichar_isupper(g_utf8_get_char(name)) && strpbrk(name, ".,;(") == NULL) {
+        char *rest = __ost_text_clean(value);
+        g_free(*text);
+        *text = rest;
+        *title = name;
+        return;
+    }
+    g_free(name);
+}
+
+static void
+parse_uncoded_ksbs(std_ctx *c, const ost_section *sec, char letter, GPtrArray *paras)
+{
+    GPtrArray *list = ksb_list(c->s, letter);
+    guint n = list->len;
+    for (guint i = 0; i < paras->len; i++) {
+        const char *p = g_ptr_array_index(paras, i);
+        const char *item = __ost_text_after_bullet(p);
+        if (item == NULL)
+            item = p;
+        if (i == 0 && is_intro(item))
+            continue;
+        char *title = NULL;
+        /* Named statements: a title paragraph, then its text. */
+        if (looks_like_title(item) && i + 1 < paras->len &&
+            !looks_like_title(g_ptr_array_index(paras, i + 1))) {
+            title = g_strdup(item);
+            item = g_ptr_array_index(paras, ++i);
+        }
+        char *id = g_strdup_printf("%c%u", letter, ++n);
+        char *text = g_strdup(item);
+        if (letter == 'B')
+            split_named(&title, &text);
+        add_ksb(c, list, id, title, text, TRUE, sec->start);
+    }
+}
+
+/* KSB statements: coded ("K1: text", rows [K1, text]) with their wrapped
+ * lines, or, when the source gives no codes, one per paragraph or item. */
+static void
+parse_ksbs(std_ctx *c, const ost_section *sec, char letter)
+{
+    char *id = NULL;
+    const ost_block *id_block = NULL;
+    gboolean coded = FALSE;
+    for (guint i = 0; i < sec->blocks->len && !coded; i++) {
+        const ost_block *b = g_ptr_array_index(sec->blocks, i);
+        char *code = NULL;
+        const char *rest;
+        const char *t = b->kind == OST_BLOCK_ROW && b->cells->len > 0 ? g_ptr_array_index(b->cells, 0)
+                                                                       : b->text;
+        if (t != NULL && __ost_parse_coded(t, &code, &rest))
+            coded = TRUE;
+        else if (t != NULL && g_regex_match_simple("^\\s*[KSB]\\d+\\s*$", t, 0, 0))
+            coded = TRUE;
+        g_free(code);
+    }
+    if (!coded) {
+        GPtrArray *paras = paragraphs(c, sec);
+        parse_uncoded_ksbs(c, sec, letter, paras);
+        g_ptr_array_unref(paras);
+        return;
+    }
+
+    /* Coded statements: a code starts one; lines without a code continue
+     * it, across the blank lines and page breaks of extracted text. */
+    GString *text = g_string_new(NULL);
+    for (guint i = 0; i <= sec->blocks->len; i++) {
+        const ost_block *b = i < sec->blocks->len ? g_ptr_array_index(sec->blocks, i) : NULL;
+        char *code = NULL;
+        char *row_rest = NULL;
+        const char *rest = NULL;
+        if (b != NULL && (b->kind == OST_BLOCK_BREAK || b->text == NULL))
+            continue;
+        if (b != NULL && b->kind == OST_BLOCK_ROW && b->cells->len >= 2) {
+            char *c0 = __ost_text_clean(g_ptr_array_index(b->cells, 0));
+            if (c0 != NULL && g_regex_match_simple("^[KSB]\\d+$", c0, 0, 0)) {
+                code = c0;
+                GString *r = g_string_new(NULL);
+                for (guint k = 1; k < b->cells->len; k++)
+                    g_string_append_printf(r, "%s%s", r->len ? " " : "",
+                                           (char *)g_ptr_array_index(b->cells, k));
+                rest = row_rest = g_string_free(r, FALSE);
+            } else {
+                g_free(c0);
+            }
+        } else if (b != NULL) {
+            __ost_parse_coded(b->text, &code, &rest);
+        }
+        if (b == NULL || code != NULL) {
+            if (id != NULL) {
+                char *t = __ost_text_clean(text->str);
+                char *title = NULL;
+                if (id[0] == 'B')
+                    split_named(&title, &t);
+                add_ksb(c, ksb_list(c->s, id[0]), id, title, t != NULL ? t : g_strdup(""), FALSE,
+                        id_block);
+                g_string_truncate(text, 0);
+            }
+            id = code;
+            id_block = b;
+            rest = rest != NULL ? rest : "";
+        }
+        if (id == NULL) {
+            g_free(row_rest);
+            continue; /* an intro before the first statement */
+        }
+        /* Continuation lines join the statement as one wrapped text. */
+        char *t = __ost_text_clean(code != NULL ? rest : b->text);
+        if (t != NULL)
+            ost_repairer_join(c->rc->rep, text, t, c->rc->doc);
+        g_free(t);
+        g_free(row_rest);
+    }
+    g_string_free(text, TRUE);
+}
+
+static void
+finish_duty(std_ctx *c, ost_duty *d, GString *text)
+{
+    if (d == NULL)
+        return;
+    char *t = __ost_text_clean(text->str);
+    g_free(d->text);
+    d->text = t != NULL ? t : g_strdup("");
+    g_string_truncate(text, 0);
+    g_ptr_array_add(c->s->duties, d);
+}
+
+/* "Duty 3 Prioritise ..." -> id "D3", text after it. */
+static char *
+duty_id(const char *text, const char **rest)
+{
+    GMatchInfo *m = NULL;
+    static GRegex *re;
+    if (g_once_init_enter(&re)) {
+        GRegex *r = g_regex_new("^\\s*(?:duty|D)\\s*(\\d{1,3})\\b\\s*[:.\\-–—]?\\s*",
+                                G_REGEX_CASELESS, 0, NULL);
+        g_once_init_leave(&re, r);
+    }
+    char *id = NULL;
+    if (g_regex_match(re, text, 0, &m)) {
+        char *n = g_match_info_fetch(m, 1);
+        int end;
+        g_match_info_fetch_pos(m, 0, NULL, &end);
+        id = g_strdup_printf("D%s", n);
+        *rest = text + end;
+        g_free(n);
+    }
+    g_match_info_free(m);
+    return id;
+}
+
+/* The header row of a duties table: only the words "duty" and "KSBs". */
+static gboolean
+duty_header(const char *text)
+{
+    return g_regex_match_simple("^\\s*(duty|duties)(\\s+|\\t)+(ksbs?|knowledge,? skills,? "
+                                "(and )?behaviours?|criteria)\\s*$",
+                                text, G_REGEX_CASELESS, 0);
+}
+
+/* Duties: table rows [duty, codes]; "Duty N" lines with their wrapped text
+ * and the code lines that follow (a flattened table); or list items and
+ * bullet lines without codes. */
+static void
+parse_duties(std_ctx *c, const ost_section *sec)
+{
+    ost_duty *d = NULL;
+    GString *text = g_string_new(NULL);
+    gboolean codes_seen = FALSE;
+    for (guint i = 0; i < sec->blocks->len; i++) {
+        const ost_block *b = g_ptr_array_index(sec->blocks, i);
+        if (b->kind == OST_BLOCK_BREAK || b->text == NULL)
+            continue;
+        if ((b->flags & OST_BLOCK_HEADER_ROW) || duty_header(b->text))
+            continue;
+        if (b->kind == OST_BLOCK_ROW && b->cells->len >= 2) {
+            GPtrArray *codes = __ost_parse_codes(g_ptr_array_index(b->cells, b->cells->len - 1));
+            finish_duty(c, d, text);
+            const char *rest = g_ptr_array_index(b->cells, 0);
+            char *id = duty_id(rest, &rest);
+            d = ost_duty_new(NULL, NULL);
+            d->id = id != NULL ? id : g_strdup_printf("D%u", c->s->duties->len + 1);
+            g_string_append(text, rest);
+            for (guint k = 0; codes != NULL && k < codes->len; k++)
+                ost_strlist_add_unique(d->ksbs, g_ptr_array_index(codes, k));
+            if (codes != NULL)
+                g_ptr_array_unref(codes);
+            finish_duty(c, d, text);
+            d = NULL;
+            continue;
+        }
+        const char *line = b->text;
+        GPtrArray *codes = __ost_parse_codes(line);
+        if (codes != NULL) {
+            for (guint k = 0; d != NULL && k < codes->len; k++)
+                ost_strlist_add_unique(d->ksbs, g_ptr_array_index(codes, k));
+            g_ptr_array_unref(codes);
+            codes_seen = d != NULL;
+            continue;
+        }
+        const char *rest;
+        char *id = duty_id(line, &rest);
+        const char *bullet = __ost_text_after_bullet(line);
+        if (id != NULL || bullet != NULL || b->kind == OST_BLOCK_ITEM || d == NULL || codes_seen) {
+            if (d == NULL && id == NULL && bullet == NULL && b->kind != OST_BLOCK_ITEM &&
+                is_intro(line)) {
+                continue; /* "The duties include:" */
+            }
+            finish_duty(c, d, text);
+            d = ost_duty_new(NULL, NULL);
+            d->id = id != NULL ? id : g_strdup_printf("D%u", c->s->duties->len + 1);
+            line = id != NULL ? rest : bullet != NULL ? bullet : line;
+            codes_seen = FALSE;
+        } else {
+            g_free(id);
+        }
+        char *t = __ost_text_clean(line);
+        if (t != NULL)
+            ost_repairer_join(c->rc->rep, text, t, c->rc->doc);
+        g_free(t);
+    }
+    finish_duty(c, d, text);
+    g_string_free(text, TRUE);
+}
+
+static gboolean
+connector(const char *word)
+{
+    static const char *const words[] = {"of", "and", "for", "in", "the", "to", "&", "with",
+                                        "on", "at", "a", "an", "or", NULL};
+    for (int i = 0; words[i] != NULL; i++)
+        if (g_ascii_strcasecmp(word, words[i]) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* Job titles written in sentence case and run together on one line
+ * ("Safeguarding advisor Safeguarding assistant"): a capitalised word after
+ * a lower-case one starts the next title. Title-case names stay whole. */
+static void
+split_run_together(GPtrArray *out, const char *line)
+{
+    char **words = g_strsplit(line, " ", -1);
+    guint n = g_strv_length(words);
+    GPtrArray *pieces = g_ptr_array_new_with_free_func(g_free);
+    GString *cur = g_string_new(NULL);
+    gboolean all_multiword = TRUE;
+    guint cur_words = 0;
+    for (guint i = 0; i < n; i++) {
+        gunichar first = g_utf8_get_char(words[i]);
+        if (i > 0 && g_unichar_isupper(first)) {
+            gunichar prev = g_utf8_get_char(words[i - 1]);
+            if (g_unichar_islower(prev) && !connector(words[i - 1])) {
+                all_multiword &= cur_words >= 2;
+                g_ptr_array_add(pieces, g_strdup(cur->str));
+                g_string_truncate(cur, 0);
+                cur_words = 0;
+            }
+        }
+        if (cur->len > 0)
+            g_string_append_c(cur, ' ');
+        g_string_append(cur, words[i]);
+        cur_words++;
+    }
+    all_multiword &= cur_words >= 2;
+    g_ptr_array_add(pieces, g_string_free(cur, FALSE));
+    if (all_multiword) {
+        for (guint i = 0; i < pieces->len; i++)
+            ost_strlist_add_unique(out, g_ptr_array_index(pieces, i));
+    } else {
+        ost_strlist_add_unique(out, line);
+    }
+    g_ptr_array_unref(pieces);
+    g_strfreev(words);
+}
+
+static void
+parse_job_titles(std_ctx *c, const ost_section *sec)
+{
+    GPtrArray *paras = paragraphs(c, sec);
+    for (guint i = 0; i < paras->len; i++) {
+        const char *p = g_ptr_array_index(paras, i);
+        const char *item = __ost_text_after_bullet(p);
+        if (item == NULL)
+            item = p;
+        if (is_intro(item))
+            continue;
+        GPtrArray *parts = __ost_split_list(item);
+        if (parts->len > 1) {
+            for (guint k = 0; k < parts->len; k++)
+                ost_strlist_add_unique(c->s->typical_job_titles, g_ptr_array_index(parts, k));
+        } else if (parts->len == 1) {
+            split_run_together(c->s->typical_job_titles, g_ptr_array_index(parts, 0));
+        }
+        g_ptr_array_unref(parts);
+    }
+    g_ptr_array_unref(paras);
+}
+
+/* ---- Scalars ------------------------------------------------------------ */
+
+static void
+set_yes_no(ost_tristate *field, const char *value)
+{
+    ost_tristate t = __ost_parse_yes_no(value, NULL);
+    if (t != OST_UNSET && *field == OST_UNSET)
+        *field = t;
+}
+
+static void
+set_first(char **field, const char *value)
+{
+    if (*field == NULL && value != NULL)
+        *field = __ost_text_clean(value);
+}
+
+/* "This standard will be reviewed after 3 years." -> "after 3 years". */
+static char *
+review_text(const char *text)
+{
+    char *when = __ost_find_code(text, "(?i)\\b(after|within|every)\\s+\\S+\\s+(years?|months?)\\b");
+    return when != NULL ? when : g_strdup(text);
+}
+
+static void
+add_extra(std_ctx *c, const char *key, const char *value)
+{
+    if (key == NULL || value == NULL)
+        return;
+    for (guint i = 0; i < c->s->extra->len; i++)
+        if (strcmp(((ost_pair *)g_ptr_array_index(c->s->extra, i))->key, key) == 0)
+            return;
+    char *k = __ost_text_clean(key);
+    char *v = __ost_text_clean(value);
+    if (k != NULL && v != NULL) {
+        /* Keys are labels, not sentences: no trailing colon. */
+        gsize n = strlen(k);
+        if (n > 1 && k[n - 1] == ':')
+            k[n - 1] = '\0';
+        g_ptr_array_add(c->s->extra, ost_pair_new(k, v));
+    }
+    g_free(k);
+    g_free(v);
+}
+
+static void
+set_single(std_ctx *c, const ost_section *sec)
+{
+    ost_standard *s = c->s;
+    const char *v = sec->value;
+    if (v == NULL)
+        return;
+    switch (sec->field) {
+    case F_REFERENCE: {
+        char *st = __ost_find_code(v, "\\bST\\d{4}\\b");
+        char *occ = __ost_find_code(v, "\\bOCC\\d{4}\\b");
+        if (st != NULL && s->reference == NULL)
+            s->reference = g_steal_pointer(&st);
+        if (occ != NULL && s->occupation_code == NULL)
+            s->occupation_code = g_steal_pointer(&occ);
+        g_free(st);
+        g_free(occ);
+        break;
+    }
+    case F_OCCUPATION_CODE:
+        if (s->occupation_code == NULL)
+            s->occupation_code = __ost_find_code(v, "\\bOCC\\d{4}\\b");
+        break;
+    case F_VERSION:
+        if (s->version == NULL)
+            s->version = __ost_find_code(v, "\\d+(\\.\\d+)*");
+        break;
+    case F_TITLE: set_first(&s->title, v); break;
+    case F_STATUS: set_first(&s->status, v); break;
+    case F_LEVEL:
+        if (s->level == 0)
+            s->level = __ost_parse_level(v);
+        break;
+    case F_ROUTE: set_first(&s->route, v); break;
+    case F_PATHWAY: set_first(&s->pathway, v); break;
+    case F_CLUSTER: set_first(&s->cluster, v); break;
+    case F_CORE_OPTIONS: set_yes_no(&s->core_and_options, v); break;
+    case F_REPLACES_FRAMEWORK: set_yes_no(&s->replaces_framework, v); break;
+    case F_PROFESSIONAL_RECOGNITION: set_yes_no(&s->professional_recognition, v); break;
+    case F_DURATION:
+        if (s->typical_duration_months == 0)
+            s->typical_duration_months = __ost_parse_duration_months(v);
+        break;
+    case F_TARGET_DATE:
+        if (s->target_approval_date == NULL)
+            s->target_approval_date = __ost_parse_date(v);
+        break;
+    case F_SUBJECT_SECTOR: set_first(&s->subject_sector_area, v); break;
+    case F_EXTRA: add_extra(c, sec->label_text, v); break;
+    default: break;
+    }
+}
+
+/* ---- Title, status, stage ------------------------------------------------ */
+
+/* The 2017 layout heads the text "<Title> Apprenticeship Standard" (copies
+ * reword the last word): the words before "apprenticeship" are the title. */
+static char *
+title_from_heading_line(const char *line)
+{
+    static GRegex *re;
+    if (g_once_init_enter(&re)) {
+        GRegex *r = g_regex_new("^(\\S.{2,119}?)\\s+apprenticeship(?:\\s*[-–—:]?\\s*\\w+)?$",
+                                G_REGEX_CASELESS, 0, NULL);
+        g_once_init_leave(&re, r);
+    }
+    char *t = __ost_text_clean(line);
+    if (t == NULL)
+        return NULL;
+    GMatchInfo *m = NULL;
+    char *title = g_regex_match(re, t, 0, &m) ? g_match_info_fetch(m, 1) : NULL;
+    g_match_info_free(m);
+    g_free(t);
+    return title;
+}
+
+static const char *const status_phrases[] = {
+    "approved for delivery", "in development", "proposal in development",
+    "in revision", "retired", "withdrawn", "approved", "standard published", NULL,
+};
+
+/* "This apprenticeship is in development ..." or a bare status line. */
+static char *
+status_from_line(const char *line)
+{
+    char *norm = __ost_label_norm(line);
+    char *status = NULL;
+    for (int i = 0; status_phrases[i] != NULL && status == NULL; i++) {
+        const char *p = status_phrases[i];
+        char *prefix1 = g_strconcat("this apprenticeship is ", p, NULL);
+        char *prefix2 = g_strconcat("this standard is ", p, NULL);
+        if (strcmp(norm, p) == 0 || g_str_has_prefix(norm, prefix1) || g_str_has_prefix(norm, prefix2)) {
+            status = g_strdup(p);
+            status[0] = g_ascii_toupper(status[0]);
+        }
+        g_free(prefix1);
+        g_free(prefix2);
+    }
+    g_free(norm);
+    return status;
+}
+
+static void
+loose_facts(std_ctx *c, const ost_section *sec)
+{
+    if (sec->before != NULL && c->s->title == NULL)
+        c->s->title = title_from_heading_line(sec->before);
+    for (guint i = 0; i < sec->blocks->len; i++) {
+        const ost_block *b = g_ptr_array_index(sec->blocks, i);
+        if (b->text == NULL || b->kind == OST_BLOCK_BREAK)
+            continue;
+        if (c->s->title == NULL && sec->field != OST_SECTION_RESIDUE)
+            c->s->title = title_from_heading_line(b->text);
+        if (c->s->status == NULL)
+            c->s->status = status_from_line(b->text);
+    }
+}
+
+/* The stage follows from what the document asks and how it is laid out:
+ * proposals answer the proposal form's questions; legacy standards use the
+ * 2017 template (an "Occupational profile", statements without codes). */
+static const char *
+decide_stage(const std_ctx *c)
+{
+    const ost_standard *s = c->s;
+    int proposal = (s->target_approval_date != NULL) + (s->resubmission != OST_UNSET) +
+                   (s->replaces_framework != OST_UNSET) + (s->consultation != NULL) +
+                   (s->progression_routes != NULL);
+    if (proposal >= 2)
+        return "proposal";
+    gboolean derived = FALSE;
+    GPtrArray *lists[] = {s->knowledge, s->skills, s->behaviours};
+    for (gsize l = 0; l < G_N_ELEMENTS(lists); l++)
+        for (guint i = 0; i < lists[l]->len; i++)
+            derived |= ((ost_ksb *)g_ptr_array_index(lists[l], i))->id_derived;
+    if (derived || c->profile_layout)
+        return "legacy_standard";
+    return "standard";
+}
+
+/* ---- The whole document ------------------------------------------------- */
+
+static void
+text_field(std_ctx *c, const ost_section *sec, char **field, const char *what)
+{
+    set_text(c, field, section_text(c, sec), sec, what);
+}
+
+/* The qualifications section with the subsections under it (English and
+ * maths, the mandated-qualifications question), as one text. */
+static void
+qualifications(std_ctx *c, GPtrArray *sections, guint *i)
+{
+    GString *all = g_string_new(NULL);
+    const ost_section *head = g_ptr_array_index(sections, *i);
+    char *own = section_text(c, head);
+    if (own != NULL)
+        g_string_append(all, own);
+    g_free(own);
+    while (*i + 1 < sections->len) {
+        const ost_section *sub = g_ptr_array_index(sections, *i + 1);
+        char *t = NULL;
+        if (sub->field == F_ENGLISH_MATHS) {
+            t = section_text(c, sub);
+            if (t != NULL && c->s->english_and_maths == NULL)
+                c->s->english_and_maths = g_strdup(t);
+        } else if (sub->field == F_MANDATED || sub->field == OST_SECTION_QUESTION) {
+            if (sub->value != NULL)
+                t = g_strdup_printf("%s %s", sub->label_text, sub->value);
+        } else if (sub->field == OST_SECTION_HEADING && head->heading_level > 0 &&
+                   sub->heading_level > head->heading_level) {
+            /* A subheading of its own ("Other mandatory qualifications"). */
+            char *body = section_text(c, sub);
+            if (body != NULL)
+                t = g_strdup_printf("%s: %s", sub->label_text, body);
+            g_free(body);
+        } else if (sub->field != OST_SECTION_LOOSE || sub->blocks->len > 0) {
+            break;
+        }
+        if (t != NULL) {
+            if (all->len > 0)
+                g_string_append(all, "\n\n");
+            g_string_append(all, t);
+            g_free(t);
+        }
+        (*i)++;
+    }
+    set_text(c, &c->s->qualifications, all->len > 0 ? g_strdup(all->str) : NULL, head,
+             "qualifications section");
+    g_string_free(all, TRUE);
+}
+
+static void
+handle_section(std_ctx *c, GPtrArray *sections, guint *i)
+{
+    const ost_section *sec = g_ptr_array_index(sections, *i);
+    ost_standard *s = c->s;
+    if (single_field(sec->field)) {
+        set_single(c, sec);
+        return;
+    }
+    if (sec->field >= 0 && sec->field != F_IGNORE)
+        c->body_started = TRUE;
+    switch (sec->field) {
+    case OST_SECTION_LOOSE:
+    case OST_SECTION_RESIDUE:
+        loose_facts(c, sec);
+        break;
+    case OST_SECTION_HEADING:
+        if (sec->heading_level == 1 && s->title == NULL)
+            s->title = g_strdup(sec->label_text);
+        loose_facts(c, sec);
+        break;
+    case OST_SECTION_QUESTION:
+        add_extra(c, sec->label_text, sec->value);
+        break;
+    case OST_SECTION_UNKNOWN:
+        /* Unnamed facts belong to the standard only in its key facts; later
+         * label/value rows describe other things (qualifications, EPA). */
+        if (!c->body_started)
+            add_extra(c, sec->label_text, sec->value);
+        break;
+    case F_RESUBMISSION: {
+        GPtrArray *paras = paragraphs(c, sec);
+        const char *rest = NULL;
+        if (paras->len > 0) {
+            s->resubmission = __ost_parse_yes_no(g_ptr_array_index(paras, 0), &rest);
+            if (rest != NULL && *rest != '\0') {
+                /* "Yes This was submitted ...": the note shares the line. */
+                char *r = g_strdup(rest);
+                g_free(paras->pdata[0]);
+                paras->pdata[0] = r;
+                rest = NULL;
+            } else if (s->resubmission != OST_UNSET) {
+                rest = "";
+            }
+        }
+        char *note = __ost_paras_join(paras, rest != NULL ? 1 : 0);
+        set_text(c, &s->resubmission_note, note, sec, "resubmission note");
+        g_ptr_array_unref(paras);
+        break;
+    }
+    case F_PROFILE:
+        c->profile_layout = TRUE;
+        if (sec->before != NULL && s->title == NULL)
+            s->title = title_from_heading_line(sec->before);
+        text_field(c, sec, &s->occupation_summary, "occupation summary");
+        break;
+    case F_SUMMARY: text_field(c, sec, &s->occupation_summary, "occupation summary"); break;
+    case F_OVERVIEW: text_field(c, sec, &s->overview_of_role, "overview of the role"); break;
+    case F_ENTRY: text_field(c, sec, &s->entry_requirements, "entry requirements"); break;
+    case F_ENGLISH_MATHS: text_field(c, sec, &s->english_and_maths, "English and maths section"); break;
+    case F_CONSULTATION: text_field(c, sec, &s->consultation, "consultation section"); break;
+    case F_PROGRESSION: text_field(c, sec, &s->progression_routes, "progression routes"); break;
+    case F_QUALIFICATIONS: qualifications(c, sections, i); break;
+    case F_REVIEW: {
+        char *t = section_text(c, sec);
+        if (t != NULL && s->review == NULL) {
+            s->review = review_text(t);
+        }
+        g_free(t);
+        break;
+    }
+    case F_REGISTRATION: {
+        /* The 2017 layout describes the registration instead of answering
+         * Yes/No: a description means there is recognition. */
+        char *t = section_text(c, sec);
+        if (t != NULL && !__ost_text_is_placeholder(t)) {
+            ost_tristate answer = __ost_parse_yes_no(t, NULL);
+            if (answer == OST_UNSET)
+                answer = g_regex_match_simple("^(none|not applicable|n/a)\\b", t, G_REGEX_CASELESS, 0)
+                             ? OST_NO : OST_YES;
+            if (s->professional_recognition == OST_UNSET)
+                s->professional_recognition = answer;
+            add_extra(c, sec->label_text, t);
+        }
+        g_free(t);
+        break;
+    }
+    case F_JOB_TITLES: parse_job_titles(c, sec); break;
+    case F_DUTIES: parse_duties(c, sec); break;
+    case F_KNOWLEDGE: parse_ksbs(c, sec, 'K'); break;
+    case F_SKILLS: parse_ksbs(c, sec, 'S'); break;
+    case F_BEHAVIOURS: parse_ksbs(c, sec, 'B'); break;
+    case F_EMPLOYERS: {
+        GPtrArray *names = __ost_section_entries(sec, &c->layout, c->rc->rep, c->rc->doc, TRUE);
+        for (guint k = 0; k < names->len; k++)
+            ost_strlist_add_unique(s->involved_employers, g_ptr_array_index(names, k));
+        g_ptr_array_unref(names);
+        break;
+    }
+    default:
+        break; /* F_IGNORE: containers and furniture */
+    }
+}
 
 void
 __ost_recognize_standard(rec_ctx *ctx)
 {
-    (void)ctx;
+    std_ctx c = {ctx, ost_standard_new(), {0}, FALSE, FALSE};
+    __ost_layout_measure(ctx->blocks, &c.layout);
+    GPtrArray *sections = __ost_sections_split(ctx->blocks, &rules);
+    for (guint i = 0; i < sections->len; i++)
+        handle_section(&c, sections, &i);
+
+    ost_standard *s = c.s;
+    if (s->reference == NULL) {
+        /* A reference stated without its label (a PDF's header line). */
+        for (guint i = 0; i < ctx->blocks->items->len && s->reference == NULL; i++) {
+            const ost_block *b = g_ptr_array_index(ctx->blocks->items, i);
+            if (!(b->flags & OST_BLOCK_CHROME))
+                s->reference = __ost_find_code(b->text, "\\bST\\d{4}\\b");
+        }
+    }
+    if (s->reference == NULL && s->occupation_code != NULL)
+        ost_doc_warn(ctx->doc, "reference_missing", NULL,
+                     "No standard reference (ST followed by four digits) found; the text "
+                     "names only its occupation, %s", s->occupation_code);
+    else if (s->reference == NULL)
+        ost_doc_warn(ctx->doc, "reference_missing", NULL,
+                     "No standard reference (ST followed by four digits) found");
+    if (s->title == NULL)
+        ost_doc_warn(ctx->doc, "title_missing", NULL,
+                     "No title found: the text has no title line, heading or label");
+    s->stage = g_strdup(decide_stage(&c));
+    __ost_assess_trust(ctx, sections);
+    g_ptr_array_unref(sections);
+    g_ptr_array_add(ctx->doc->standards, s);
 }

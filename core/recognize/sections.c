@@ -1,0 +1,325 @@
+/* SPDX-License-Identifier: MIT */
+/* Cutting a block stream into labelled sections, for the recognisers. */
+#include "sections.h"
+
+#include <string.h>
+
+static void
+section_free(ost_section *s)
+{
+    g_free(s->label_text);
+    g_free(s->value);
+    g_free(s->before);
+    g_ptr_array_unref(s->blocks);
+    g_free(s);
+}
+
+static ost_section *
+section_add(GPtrArray *sections, int field, const ost_block *start)
+{
+    ost_section *s = g_new0(ost_section, 1);
+    s->field = field;
+    s->start = start;
+    s->blocks = g_ptr_array_new();
+    g_ptr_array_add(sections, s);
+    return s;
+}
+
+static gboolean
+skipped(const ost_block *b)
+{
+    return (b->flags & OST_BLOCK_CHROME) || b->kind == OST_BLOCK_PAGE;
+}
+
+/* The next block with text after @p i, skipping breaks, or NULL. */
+static const ost_block *
+next_text(const ost_blocks *blocks, guint i, guint *at)
+{
+    for (guint j = i + 1; j < blocks->items->len; j++) {
+        const ost_block *b = g_ptr_array_index(blocks->items, j);
+        if (skipped(b) || b->kind == OST_BLOCK_BREAK)
+            continue;
+        if (at != NULL)
+            *at = j;
+        return b;
+    }
+    return NULL;
+}
+
+/* Content lines that start like a KSB statement or a duty are never labels,
+ * whatever words follow. */
+static gboolean
+never_label(const char *text)
+{
+    char *code = NULL;
+    const char *rest;
+    if (__ost_parse_coded(text, &code, &rest)) {
+        g_free(code);
+        return TRUE;
+    }
+    while (*text == ' ')
+        text++;
+    return g_ascii_strncasecmp(text, "duty ", 5) == 0 && g_ascii_isdigit(text[5]);
+}
+
+static gboolean
+starts_capital(const char *text)
+{
+    while (*text == ' ')
+        text++;
+    gunichar c = g_utf8_get_char(text);
+    return g_unichar_isupper(c) || g_unichar_isdigit(c);
+}
+
+/* A yes/no answer standing alone on its line. */
+static gboolean
+bare_answer(const char *text)
+{
+    const char *rest = NULL;
+    return __ost_parse_yes_no(text, &rest) != OST_UNSET && (rest == NULL || *rest == '\0');
+}
+
+GPtrArray *
+__ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
+{
+    GPtrArray *sections = g_ptr_array_new_with_free_func((GDestroyNotify)section_free);
+    ost_section *cur = section_add(sections, OST_SECTION_LOOSE, NULL);
+    /* A single-valued field whose label stood alone: its value may be on
+     * the next line. */
+    ost_section *awaiting = NULL;
+    /* The last content line left its sentence unfinished. */
+    gboolean open_sentence = FALSE;
+
+    for (guint i = 0; i < blocks->items->len; i++) {
+        const ost_block *b = g_ptr_array_index(blocks->items, i);
+        if (skipped(b))
+            continue;
+        if (b->kind == OST_BLOCK_BREAK) {
+            if (awaiting == NULL)
+                g_ptr_array_add(cur->blocks, (gpointer)b);
+            continue;
+        }
+
+        if (b->kind == OST_BLOCK_ROW && (b->flags & OST_BLOCK_LABEL) && b->cells != NULL &&
+            b->cells->len >= 2) {
+            awaiting = NULL;
+            ost_label_hit hit;
+            gboolean ok = __ost_label_match(rules->labels, rules->n_labels,
+                                            g_ptr_array_index(b->cells, 0), &hit);
+            cur = section_add(sections, ok ? hit.label->field : OST_SECTION_UNKNOWN, b);
+            cur->label = ok ? hit.label : NULL;
+            cur->label_text = ok ? g_strdup(hit.label_text)
+                                 : __ost_text_clean(g_ptr_array_index(b->cells, 0));
+            GString *v = g_string_new(NULL);
+            for (guint c = 1; c < b->cells->len; c++) {
+                if (v->len > 0)
+                    g_string_append_c(v, '\n');
+                g_string_append(v, g_ptr_array_index(b->cells, c));
+            }
+            /* Keep the cell's own line structure: the value may be several
+             * paragraphs (a dd holding paragraphs). */
+            cur->value = g_strstrip(g_string_free(v, FALSE));
+            if (*cur->value == '\0')
+                g_clear_pointer(&cur->value, g_free);
+            if (ok)
+                __ost_label_hit_clear(&hit);
+            if (rules->single != NULL && cur->field >= 0 && rules->single(cur->field))
+                cur = section_add(sections, OST_SECTION_LOOSE, NULL);
+            continue;
+        }
+
+        if (b->kind != OST_BLOCK_LINE && b->kind != OST_BLOCK_HEADING && b->kind != OST_BLOCK_ITEM) {
+            awaiting = NULL;
+            g_ptr_array_add(cur->blocks, (gpointer)b);
+            continue;
+        }
+
+        const char *text = b->text != NULL ? b->text : "";
+        if (awaiting != NULL) {
+            ost_section *a = awaiting;
+            awaiting = NULL;
+            char *line = __ost_text_clean(text);
+            gboolean take = line != NULL && b->kind != OST_BLOCK_HEADING &&
+                            (rules->is_value == NULL || rules->is_value(a->field, line));
+            if (take) {
+                a->value = line;
+                continue;
+            }
+            g_free(line);
+        }
+
+        gboolean foreign = FALSE;
+        if (b->kind != OST_BLOCK_HEADING && __ost_text_residue(text, &foreign) != NULL) {
+            cur = section_add(sections, OST_SECTION_RESIDUE, b);
+            g_ptr_array_add(cur->blocks, (gpointer)b);
+            continue;
+        }
+
+        ost_label_hit hit;
+        /* A lower-case line after an unfinished sentence continues it, even
+         * when it is a single word that names a field ("level"). */
+        gboolean continues = b->kind == OST_BLOCK_LINE && open_sentence && !starts_capital(text);
+        gboolean ok = !never_label(text) && !continues &&
+                      __ost_label_match(rules->labels, rules->n_labels, text, &hit);
+        /* List items carry labels only as "Label: value" (key facts lists). */
+        if (ok && b->kind == OST_BLOCK_ITEM && hit.rest == NULL) {
+            __ost_label_hit_clear(&hit);
+            ok = FALSE;
+        }
+        guint consumed = i;
+        /* A label wrapped onto a second line. It starts a paragraph: a
+         * capital after a finished sentence, a label or a heading. */
+        if (!ok && b->kind == OST_BLOCK_LINE && !never_label(text) && !open_sentence &&
+            starts_capital(text)) {
+            guint j;
+            const ost_block *n = next_text(blocks, i, &j);
+            if (n != NULL && n->kind == OST_BLOCK_LINE && !__ost_text_ends_sentence(text) &&
+                __ost_text_len(text) + __ost_text_len(n->text) < 200) {
+                char *two = g_strconcat(text, " ", n->text, NULL);
+                if (__ost_label_match(rules->labels, rules->n_labels, two, &hit)) {
+                    if (hit.rest == NULL && hit.before == NULL) {
+                        ok = TRUE;
+                        consumed = j;
+                    } else {
+                        __ost_label_hit_clear(&hit);
+                    }
+                }
+                g_free(two);
+            }
+        }
+        open_sentence = FALSE;
+        if (ok) {
+            cur = section_add(sections, hit.label->field, b);
+            cur->label = hit.label;
+            cur->label_text = g_strdup(hit.label_text);
+            cur->value = g_strdup(hit.rest);
+            cur->before = g_strdup(hit.before);
+            cur->heading_level = b->kind == OST_BLOCK_HEADING ? MAX(b->level, 1) : 0;
+            __ost_label_hit_clear(&hit);
+            i = consumed;
+            if (rules->single != NULL && rules->single(cur->field)) {
+                if (cur->value == NULL)
+                    awaiting = cur;
+                cur = section_add(sections, OST_SECTION_LOOSE, NULL);
+            }
+            continue;
+        }
+
+        if (b->kind == OST_BLOCK_HEADING) {
+            cur = section_add(sections, OST_SECTION_HEADING, b);
+            cur->label_text = __ost_text_clean(text);
+            cur->heading_level = MAX(b->level, 1);
+            continue;
+        }
+
+        /* An unnamed question answered on the next line: keep the pair. */
+        char *clean = __ost_text_clean(text);
+        gsize len = clean != NULL ? strlen(clean) : 0;
+        guint j;
+        const ost_block *n = next_text(blocks, i, &j);
+        if (len > 0 && clean[len - 1] == '?' && n != NULL && n->kind == OST_BLOCK_LINE &&
+            bare_answer(n->text)) {
+            ost_section *q = section_add(sections, OST_SECTION_QUESTION, b);
+            q->label_text = clean;
+            q->value = __ost_text_clean(n->text);
+            i = j;
+            cur = section_add(sections, OST_SECTION_LOOSE, NULL);
+            continue;
+        }
+        g_free(clean);
+        g_ptr_array_add(cur->blocks, (gpointer)b);
+        /* A bare yes/no answer is complete without a full stop. */
+        open_sentence = b->kind == OST_BLOCK_LINE && !__ost_text_ends_sentence(text) &&
+                        !bare_answer(text);
+    }
+    return sections;
+}
+
+GPtrArray *
+__ost_section_paragraphs(const ost_section *sec, const ost_layout *layout, ost_repairer *rep,
+                         ost_doc *doc)
+{
+    ost_para_builder pb;
+    __ost_para_init(&pb, layout, rep, doc);
+    if (sec->value != NULL) {
+        /* A value cell may hold several lines; each is a paragraph. */
+        char **lines = g_strsplit(sec->value, "\n", -1);
+        for (guint i = 0; lines[i] != NULL; i++) {
+            __ost_para_add_line(&pb, lines[i]);
+            __ost_para_flush(&pb);
+        }
+        g_strfreev(lines);
+    }
+    for (guint i = 0; i < sec->blocks->len; i++)
+        __ost_para_add_block(&pb, g_ptr_array_index(sec->blocks, i));
+    return __ost_para_finish(&pb);
+}
+
+static void
+add_split(GPtrArray *out, const char *text, gboolean commas)
+{
+    if (commas) {
+        GPtrArray *parts = __ost_split_list(text);
+        for (guint i = 0; i < parts->len; i++)
+            ost_strlist_add_unique(out, g_ptr_array_index(parts, i));
+        g_ptr_array_unref(parts);
+        return;
+    }
+    char **parts = g_regex_split_simple("[;\\n]", text, 0, 0);
+    for (guint i = 0; parts[i] != NULL; i++) {
+        char *c = __ost_text_clean(parts[i]);
+        if (c != NULL)
+            ost_strlist_add_unique(out, c);
+        g_free(c);
+    }
+    g_strfreev(parts);
+}
+
+GPtrArray *
+__ost_section_entries(const ost_section *sec, const ost_layout *layout, ost_repairer *rep,
+                      ost_doc *doc, gboolean commas)
+{
+    GPtrArray *out = ost_strlist_new();
+    if (sec->value != NULL)
+        add_split(out, sec->value, commas);
+    ost_para_builder pb;
+    __ost_para_init(&pb, layout, rep, doc);
+    for (guint i = 0; i < sec->blocks->len; i++) {
+        const ost_block *b = g_ptr_array_index(sec->blocks, i);
+        if (b->kind == OST_BLOCK_ITEM || (b->kind == OST_BLOCK_ROW && b->cells != NULL)) {
+            GPtrArray *paras = __ost_para_finish(&pb);
+            for (guint p = 0; p < paras->len; p++)
+                add_split(out, g_ptr_array_index(paras, p), commas);
+            g_ptr_array_unref(paras);
+            __ost_para_init(&pb, layout, rep, doc);
+            guint n = b->kind == OST_BLOCK_ROW ? b->cells->len : 1;
+            for (guint c = 0; c < n; c++) {
+                char *t = __ost_text_clean(b->kind == OST_BLOCK_ROW ? g_ptr_array_index(b->cells, c)
+                                                                   : b->text);
+                const char *item = t != NULL ? __ost_text_after_bullet(t) : NULL;
+                if (t != NULL)
+                    ost_strlist_add_unique(out, item != NULL ? item : t);
+                g_free(t);
+            }
+        } else {
+            __ost_para_add_block(&pb, b);
+        }
+    }
+    GPtrArray *paras = __ost_para_finish(&pb);
+    for (guint p = 0; p < paras->len; p++)
+        add_split(out, g_ptr_array_index(paras, p), commas);
+    g_ptr_array_unref(paras);
+    return out;
+}
+
+char *
+__ost_block_where(const ost_block *block)
+{
+    if (block == NULL)
+        return NULL;
+    if (block->page > 0)
+        return g_strdup_printf("page %d", block->page);
+    if (block->line > 0)
+        return g_strdup_printf("line %d", block->line);
+    return NULL;
+}

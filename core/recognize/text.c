@@ -1,0 +1,838 @@
+/* SPDX-License-Identifier: MIT */
+/* Text helpers shared by the recognisers: labels, paragraphs, values. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- Whitespace and line classes ------------------------------------- */
+
+static gboolean
+is_space(gunichar c)
+{
+    return g_unichar_isspace(c) || c == 0x00A0 || c == 0x202F || c == 0x2007;
+}
+
+char *
+__ost_text_clean(const char *text)
+{
+    if (text == NULL)
+        return NULL;
+    GString *out = g_string_sized_new(strlen(text));
+    gboolean space = FALSE;
+    for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (is_space(c)) {
+            space = TRUE;
+            continue;
+        }
+        if (space && out->len > 0)
+            g_string_append_c(out, ' ');
+        space = FALSE;
+        g_string_append_unichar(out, c);
+    }
+    if (out->len == 0) {
+        g_string_free(out, TRUE);
+        return NULL;
+    }
+    return g_string_free(out, FALSE);
+}
+
+glong
+__ost_text_len(const char *text)
+{
+    return text != NULL ? g_utf8_strlen(text, -1) : 0;
+}
+
+const char *
+__ost_text_after_bullet(const char *text)
+{
+    static const char *const bullets[] = {"•", "▪", "◦", "·", "●", "○", "■", "–", "-", "*", "", NULL};
+    while (*text == ' ' || *text == '\t')
+        text++;
+    for (int i = 0; bullets[i] != NULL; i++) {
+        gsize n = strlen(bullets[i]);
+        if (strncmp(text, bullets[i], n) == 0 && (text[n] == ' ' || text[n] == '\t')) {
+            text += n;
+            while (*text == ' ' || *text == '\t')
+                text++;
+            return text;
+        }
+    }
+    return NULL;
+}
+
+gboolean
+__ost_text_ends_sentence(const char *text)
+{
+    const char *end = text + strlen(text);
+    while (end > text) {
+        const char *prev = g_utf8_find_prev_char(text, end);
+        gunichar c = g_utf8_get_char(prev);
+        if (is_space(c) || c == ')' || c == ']' || c == '"' || c == '\'' || c == 0x201D ||
+            c == 0x2019) {
+            end = prev;
+            continue;
+        }
+        return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+    }
+    return FALSE;
+}
+
+gboolean
+__ost_text_is_placeholder(const char *text)
+{
+    static GRegex *re;
+    static gsize once;
+    if (g_once_init_enter(&once)) {
+        re = g_regex_new("\\blorem ipsum\\b|\\bdolor sit amet\\b|^\\s*(tbc|tbd|to be confirmed|"
+                         "to be (added|completed|determined)|placeholder|insert (text|details) "
+                         "here|x{3,}|n/?a)\\s*\\.?\\s*$",
+                         G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+        g_once_init_leave(&once, 1);
+    }
+    return text != NULL && g_regex_match(re, text, 0, NULL);
+}
+
+typedef struct residue {
+    const char *pattern; /* matched caselessly at the start of the line */
+    const char *what;
+    gboolean foreign;
+} residue;
+
+static const residue residues[] = {
+    {"leave a (reply|comment)\\b", "a blog comment form", TRUE},
+    {"your email address will not be published", "a blog comment form", TRUE},
+    {"required fields are marked", "a blog comment form", TRUE},
+    {"(share|like) this:?$", "a blog sharing widget", TRUE},
+    {"(related posts?|previous post|next post|post navigation)\\b", "blog navigation", TRUE},
+    {"posted (in|on|by)\\b", "a blog post byline", TRUE},
+    {"crown copyright\\b", "a licence footer copied with the text", FALSE},
+    {"(skip to (main )?content|back to top|cookies? (on|settings|policy))\\b",
+     "site navigation", FALSE},
+};
+
+const char *
+__ost_text_residue(const char *text, gboolean *foreign)
+{
+    static GRegex *res[G_N_ELEMENTS(residues)];
+    static gsize once;
+    if (g_once_init_enter(&once)) {
+        for (gsize i = 0; i < G_N_ELEMENTS(residues); i++) {
+            char *pat = g_strconcat("^\\s*", residues[i].pattern, NULL);
+            res[i] = g_regex_new(pat, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+            g_free(pat);
+        }
+        g_once_init_leave(&once, 1);
+    }
+    if (text == NULL)
+        return NULL;
+    for (gsize i = 0; i < G_N_ELEMENTS(residues); i++)
+        if (g_regex_match(res[i], text, 0, NULL)) {
+            if (foreign != NULL)
+                *foreign = residues[i].foreign;
+            return residues[i].what;
+        }
+    return NULL;
+}
+
+/* ---- Labels ----------------------------------------------------------- */
+
+char *
+__ost_label_norm(const char *text)
+{
+    if (text == NULL)
+        return g_strdup("");
+    char *lower = g_utf8_strdown(text, -1);
+    GString *out = g_string_new(NULL);
+    for (const char *p = lower; *p != '\0'; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c == 0x2018 || c == 0x2019)
+            c = '\'';
+        if (c == '&') {
+            g_string_append(out, " and ");
+            continue;
+        }
+        if (c == '{' || c == '}' || c == '[' || c == ']' || c == '*' || c == '"' ||
+            c == 0x201C || c == 0x201D)
+            continue;
+        if (is_space(c))
+            c = ' ';
+        g_string_append_unichar(out, c);
+    }
+    g_free(lower);
+    char *clean = __ost_text_clean(out->str);
+    g_string_free(out, TRUE);
+    if (clean == NULL)
+        return g_strdup("");
+    gsize n = strlen(clean);
+    while (n > 0 && strchr(":?.;,- ", clean[n - 1]) != NULL)
+        clean[--n] = '\0';
+    /* Strip a trailing dash written as an en or em dash too. */
+    while (n >= 3 && (strcmp(clean + n - 3, "\xE2\x80\x93") == 0 ||
+                      strcmp(clean + n - 3, "\xE2\x80\x94") == 0)) {
+        n -= 3;
+        clean[n] = '\0';
+        while (n > 0 && clean[n - 1] == ' ')
+            clean[--n] = '\0';
+    }
+    return clean;
+}
+
+void
+__ost_label_hit_clear(ost_label_hit *hit)
+{
+    g_free(hit->before);
+    g_free(hit->rest);
+    g_free(hit->label_text);
+    memset(hit, 0, sizeof *hit);
+}
+
+/* Where a label ends and its value starts: the first ':' or spaced dash. */
+static const char *
+find_separator(const char *text, const char **value)
+{
+    static const char *const seps[] = {":", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "};
+    const char *best = NULL;
+    gsize best_len = 0;
+    for (gsize i = 0; i < G_N_ELEMENTS(seps); i++) {
+        const char *p = strstr(text, seps[i]);
+        if (p != NULL && (best == NULL || p < best)) {
+            best = p;
+            best_len = strlen(seps[i]);
+        }
+    }
+    if (best != NULL)
+        *value = best + best_len;
+    return best;
+}
+
+static int
+word_count(const char *s)
+{
+    int n = 0;
+    gboolean in = FALSE;
+    for (; *s != '\0'; s++) {
+        if (*s == ' ')
+            in = FALSE;
+        else if (!in) {
+            in = TRUE;
+            n++;
+        }
+    }
+    return n;
+}
+
+static gboolean
+ends_with_words(const char *norm, const char *phrase)
+{
+    gsize n = strlen(norm), m = strlen(phrase);
+    return n > m + 1 && norm[n - m - 1] == ' ' && strcmp(norm + n - m, phrase) == 0;
+}
+
+/* @p phrase occurs in @p norm at word boundaries. */
+static gboolean
+contains_words(const char *norm, const char *phrase)
+{
+    gsize m = strlen(phrase);
+    for (const char *p = strstr(norm, phrase); p != NULL; p = strstr(p + 1, phrase))
+        if ((p == norm || p[-1] == ' ') && (p[m] == '\0' || p[m] == ' '))
+            return TRUE;
+    return FALSE;
+}
+
+static void
+set_hit(ost_label_hit *hit, const ost_label *label, const char *label_text, gsize label_len,
+        const char *rest, const char *before, gsize before_len)
+{
+    __ost_label_hit_clear(hit);
+    hit->label = label;
+    char *lt = g_strndup(label_text, label_len);
+    hit->label_text = __ost_text_clean(lt);
+    g_free(lt);
+    hit->rest = __ost_text_clean(rest);
+    if (before != NULL) {
+        char *b = g_strndup(before, before_len);
+        hit->before = __ost_text_clean(b);
+        g_free(b);
+    }
+}
+
+gboolean
+__ost_label_match(const ost_label *table, gsize n, const char *text, ost_label_hit *hit)
+{
+    memset(hit, 0, sizeof *hit);
+    char *t = __ost_text_clean(text);
+    if (t == NULL)
+        return FALSE;
+    char *whole = __ost_label_norm(t);
+    const char *value = NULL;
+    const char *sep = find_separator(t, &value);
+    char *head = sep != NULL ? g_strndup(t, sep - t) : NULL;
+    char *head_norm = head != NULL ? __ost_label_norm(head) : NULL;
+    gsize tlen = strlen(t);
+    gboolean question = tlen > 0 && t[tlen - 1] == '?';
+    const char *qmark = strchr(t, '?');
+    gsize best = 0;
+
+    for (gsize i = 0; i < n; i++) {
+        const ost_label *l = &table[i];
+        gsize plen = strlen(l->phrase);
+        if (plen <= best)
+            continue;
+        if (l->mode == OST_LABEL_QUESTION) {
+            if (qmark != NULL && strstr(whole, l->phrase) != NULL) {
+                char *q = g_strndup(t, qmark + 1 - t);
+                char *qn = __ost_label_norm(q);
+                gboolean in_question = strstr(qn, l->phrase) != NULL;
+                g_free(qn);
+                g_free(q);
+                if (in_question) {
+                    set_hit(hit, l, t, qmark + 1 - t, qmark + 1, NULL, 0);
+                    best = plen;
+                }
+            }
+            continue;
+        }
+        if (l->mode == OST_LABEL_INTRO) {
+            if (!question && t[tlen - 1] == ':' && word_count(whole) <= 10 &&
+                contains_words(whole, l->phrase)) {
+                set_hit(hit, l, t, tlen, NULL, NULL, 0);
+                best = plen;
+            }
+            continue;
+        }
+        if (strcmp(whole, l->phrase) == 0) {
+            set_hit(hit, l, t, tlen, NULL, NULL, 0);
+            best = plen;
+        } else if (head_norm != NULL && strcmp(head_norm, l->phrase) == 0) {
+            set_hit(hit, l, t, sep - t, value, NULL, 0);
+            best = plen;
+        } else if (!question && t[tlen - 1] == ':' && word_count(l->phrase) >= 2 &&
+                   ends_with_words(whole, l->phrase)) {
+            /* "Some title Occupational profile:" - keep the words before. */
+            int words = word_count(l->phrase);
+            const char *cut = t + tlen - 1;
+            for (int w = 0; w < words && cut > t; w++) {
+                cut--;
+                while (cut > t && cut[-1] != ' ')
+                    cut--;
+            }
+            set_hit(hit, l, cut, t + tlen - 1 - cut, NULL, t, cut - t);
+            best = plen;
+        }
+    }
+    g_free(head_norm);
+    g_free(head);
+    g_free(whole);
+    g_free(t);
+    return hit->label != NULL;
+}
+
+/* ---- Paragraphs ------------------------------------------------------- */
+
+/* Text laid out by a PDF tool is wrapped: no line is longer than the text
+ * column and many lines come close to it. Text from web pages has one
+ * line per block element, of any length. */
+#define WRAP_MAX_WIDTH 200
+
+void
+__ost_layout_measure(const ost_blocks *blocks, ost_layout *layout)
+{
+    memset(layout, 0, sizeof *layout);
+    GArray *lens = g_array_new(FALSE, FALSE, sizeof(glong));
+    guint line_line = 0, line_break_line = 0;
+    ost_block_kind prev = OST_BLOCK_PAGE, prev2 = OST_BLOCK_PAGE;
+    for (guint i = 0; i < blocks->items->len; i++) {
+        const ost_block *b = g_ptr_array_index(blocks->items, i);
+        if (b->flags & OST_BLOCK_CHROME)
+            continue;
+        if (b->kind == OST_BLOCK_LINE) {
+            char *t = __ost_text_clean(b->text);
+            glong n = __ost_text_len(t);
+            g_free(t);
+            g_array_append_val(lens, n);
+            if (prev == OST_BLOCK_LINE)
+                line_line++;
+            else if (prev == OST_BLOCK_BREAK && prev2 == OST_BLOCK_LINE)
+                line_break_line++;
+        }
+        prev2 = prev;
+        prev = b->kind;
+    }
+    glong width = 0;
+    for (guint i = 0; i < lens->len; i++)
+        width = MAX(width, g_array_index(lens, glong, i));
+    guint near = 0, longish = 0;
+    for (guint i = 0; i < lens->len; i++) {
+        glong n = g_array_index(lens, glong, i);
+        if (n * 10 >= width * 3)
+            longish++;
+        if (n * 4 >= width * 3)
+            near++;
+    }
+    layout->wrapped = lens->len >= 5 && width <= WRAP_MAX_WIDTH && near * 5 >= longish * 2;
+    layout->width = layout->wrapped ? width : 0;
+    layout->double_spaced = line_break_line > 2 * line_line;
+    g_array_free(lens, TRUE);
+}
+
+void
+__ost_para_init(ost_para_builder *pb, const ost_layout *layout, ost_repairer *rep, ost_doc *doc)
+{
+    memset(pb, 0, sizeof *pb);
+    pb->layout = layout;
+    pb->rep = rep;
+    pb->doc = doc;
+    pb->paras = g_ptr_array_new_with_free_func(g_free);
+    pb->cur = g_string_new(NULL);
+}
+
+void
+__ost_para_flush(ost_para_builder *pb)
+{
+    if (pb->cur->len > 0) {
+        g_ptr_array_add(pb->paras, g_strdup(pb->cur->str));
+        g_string_truncate(pb->cur, 0);
+    }
+    pb->pending_break = FALSE;
+    pb->last_len = 0;
+    pb->last_ends = FALSE;
+}
+
+static glong
+first_word_len(const char *s)
+{
+    const char *sp = strchr(s, ' ');
+    return sp != NULL ? g_utf8_strlen(s, sp - s) : __ost_text_len(s);
+}
+
+/* Proportional fonts make character counts approximate: only a word that
+ * would clearly have fitted proves the line was ended on purpose. */
+#define FIT_SLACK_PERCENT 92
+
+void
+__ost_para_add_line(ost_para_builder *pb, const char *line)
+{
+    char *t = __ost_text_clean(line);
+    if (t == NULL)
+        return;
+    if (pb->cur->len > 0) {
+        gboolean brk;
+        if (__ost_text_after_bullet(t) != NULL) {
+            brk = TRUE;
+        } else if (pb->layout != NULL && pb->layout->wrapped) {
+            gboolean fits = pb->last_ends && (pb->last_len + 1 + first_word_len(t)) * 100 <=
+                                                 pb->layout->width * FIT_SLACK_PERCENT;
+            brk = fits || (pb->pending_break && !pb->layout->double_spaced);
+        } else {
+            brk = TRUE;
+        }
+        if (brk)
+            __ost_para_flush(pb);
+    }
+    ost_repairer_join(pb->rep, pb->cur, t, pb->doc);
+    pb->last_len = __ost_text_len(t);
+    pb->last_ends = __ost_text_ends_sentence(t);
+    pb->pending_break = FALSE;
+    g_free(t);
+}
+
+void
+__ost_para_add_block(ost_para_builder *pb, const ost_block *block)
+{
+    if (block->flags & OST_BLOCK_CHROME)
+        return;
+    switch (block->kind) {
+    case OST_BLOCK_LINE:
+        __ost_para_add_line(pb, block->text);
+        break;
+    case OST_BLOCK_BREAK:
+        if (pb->cur->len > 0)
+            pb->pending_break = TRUE;
+        break;
+    case OST_BLOCK_PAGE:
+        break;
+    default: {
+        /* Items, rows and headings are paragraphs of their own. */
+        __ost_para_flush(pb);
+        char *t = __ost_text_clean(block->text);
+        if (t != NULL) {
+            if (block->kind == OST_BLOCK_ROW) {
+                for (char *p = t; *p != '\0'; p++)
+                    if (*p == '\t')
+                        *p = ' ';
+            }
+            char *c = __ost_text_clean(t);
+            g_ptr_array_add(pb->paras, c);
+        }
+        g_free(t);
+        break;
+    }
+    }
+}
+
+GPtrArray *
+__ost_para_finish(ost_para_builder *pb)
+{
+    __ost_para_flush(pb);
+    g_string_free(pb->cur, TRUE);
+    pb->cur = NULL;
+    GPtrArray *paras = pb->paras;
+    pb->paras = NULL;
+    return paras;
+}
+
+char *
+__ost_paras_join(GPtrArray *paras, guint from)
+{
+    if (paras == NULL || from >= paras->len)
+        return NULL;
+    GString *out = g_string_new(NULL);
+    for (guint i = from; i < paras->len; i++) {
+        if (out->len > 0)
+            g_string_append(out, "\n\n");
+        g_string_append(out, g_ptr_array_index(paras, i));
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* ---- Values ------------------------------------------------------------ */
+
+static GRegex *
+regex_once(GRegex **slot, const char *pattern)
+{
+    if (g_once_init_enter(slot)) {
+        GRegex *re = g_regex_new(pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+        g_once_init_leave(slot, re);
+    }
+    return *slot;
+}
+
+int
+__ost_parse_level(const char *text)
+{
+    static GRegex *named, *bare;
+    if (text == NULL)
+        return 0;
+    GMatchInfo *m = NULL;
+    int level = 0;
+    if (g_regex_match(regex_once(&named, "\\b(?:level|stage)\\s*([1-8])\\b"), text, 0, &m) ||
+        g_regex_match(regex_once(&bare, "^\\s*([1-8])\\s*\\.?\\s*$"), text, 0, &m)) {
+        char *d = g_match_info_fetch(m, 1);
+        level = atoi(d);
+        g_free(d);
+    }
+    g_match_info_free(m);
+    return level;
+}
+
+static const char *const number_words[] = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+    "seventeen", "eighteen", "nineteen", "twenty", NULL,
+};
+
+static double
+number_value(const char *s)
+{
+    if (g_ascii_isdigit(s[0]))
+        return g_ascii_strtod(s, NULL);
+    for (int i = 0; number_words[i] != NULL; i++)
+        if (g_ascii_strcasecmp(s, number_words[i]) == 0)
+            return i;
+    return 0;
+}
+
+#define NUMBER "(\\d+(?:\\.\\d+)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|" \
+               "eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|" \
+               "nineteen|twenty)"
+#define UNIT "(years?|yrs?|months?|mths?|weeks?|wks?)\\b"
+
+static int
+unit_months(const char *unit, double n)
+{
+    switch (g_ascii_tolower(unit[0])) {
+    case 'y': return (int)(n * 12 + 0.5);
+    case 'w': return (int)(n * 12 / 52 + 0.5);
+    default: return (int)(n + 0.5);
+    }
+}
+
+int
+__ost_parse_duration_months(const char *text)
+{
+    static GRegex *range, *part;
+    if (text == NULL)
+        return 0;
+    GMatchInfo *m = NULL;
+    int months = 0;
+    /* A range states a typical span; its first figure is the duration. */
+    if (g_regex_match(regex_once(&range, "\\b" NUMBER "\\s*(?:to|-|–|or)\\s*" NUMBER "\\s*" UNIT),
+                      text, 0, &m)) {
+        char *n = g_match_info_fetch(m, 1), *u = g_match_info_fetch(m, 3);
+        months = unit_months(u, number_value(n));
+        g_free(n);
+        g_free(u);
+        g_match_info_free(m);
+        return months;
+    }
+    g_match_info_free(m);
+    /* "2 years 6 months": adjacent parts add up; a later, separate figure
+     * ("plus 3 months for assessment") is not part of the duration. */
+    g_regex_match(regex_once(&part, "\\b" NUMBER "\\s*" UNIT), text, 0, &m);
+    int prev_end = -1;
+    while (g_match_info_matches(m)) {
+        int start, end;
+        g_match_info_fetch_pos(m, 0, &start, &end);
+        if (prev_end >= 0) {
+            char *gap = g_strndup(text + prev_end, start - prev_end);
+            char *g = __ost_text_clean(gap);
+            gboolean adjacent = g == NULL || strcmp(g, "and") == 0 || strcmp(g, ",") == 0;
+            g_free(g);
+            g_free(gap);
+            if (!adjacent)
+                break;
+        }
+        char *n = g_match_info_fetch(m, 1), *u = g_match_info_fetch(m, 2);
+        months += unit_months(u, number_value(n));
+        g_free(n);
+        g_free(u);
+        prev_end = end;
+        g_match_info_next(m, NULL);
+    }
+    g_match_info_free(m);
+    return months;
+}
+
+static int
+month_number(const char *name)
+{
+    static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                          "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (strlen(name) < 3)
+        return 0;
+    for (int i = 0; i < 12; i++)
+        if (g_ascii_strncasecmp(name, months[i], 3) == 0)
+            return i + 1;
+    return 0;
+}
+
+static char *
+iso_date(int y, int m, int d)
+{
+    if (y < 100)
+        y += 2000;
+    if (!g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y))
+        return NULL;
+    return g_strdup_printf("%04d-%02d-%02d", y, m, d);
+}
+
+char *
+__ost_parse_date(const char *text)
+{
+    static GRegex *iso, *numeric, *dmy_words, *mdy_words;
+    if (text == NULL)
+        return NULL;
+    GMatchInfo *m = NULL;
+    char *out = NULL;
+    char *g[4] = {NULL};
+    if (g_regex_match(regex_once(&iso, "\\b(\\d{4})-(\\d{1,2})-(\\d{1,2})\\b"), text, 0, &m)) {
+        for (int i = 1; i <= 3; i++)
+            g[i] = g_match_info_fetch(m, i);
+        out = iso_date(atoi(g[1]), atoi(g[2]), atoi(g[3]));
+    } else if (g_match_info_free(m), m = NULL,
+               g_regex_match(regex_once(&numeric, "\\b(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4}|\\d{2})\\b"),
+                             text, 0, &m)) {
+        /* Day first: these are UK publications. */
+        for (int i = 1; i <= 3; i++)
+            g[i] = g_match_info_fetch(m, i);
+        out = iso_date(atoi(g[3]), atoi(g[2]), atoi(g[1]));
+    } else if (g_match_info_free(m), m = NULL,
+               g_regex_match(regex_once(&dmy_words, "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?"
+                                                    "([a-z]{3,9})\\.?,?\\s+(\\d{4})\\b"),
+                             text, 0, &m)) {
+        for (int i = 1; i <= 3; i++)
+            g[i] = g_match_info_fetch(m, i);
+        int month = month_number(g[2]);
+        if (month > 0)
+            out = iso_date(atoi(g[3]), month, atoi(g[1]));
+    } else if (g_match_info_free(m), m = NULL,
+               g_regex_match(regex_once(&mdy_words, "\\b([a-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?"
+                                                    ",?\\s+(\\d{4})\\b"),
+                             text, 0, &m)) {
+        for (int i = 1; i <= 3; i++)
+            g[i] = g_match_info_fetch(m, i);
+        int month = month_number(g[1]);
+        if (month > 0)
+            out = iso_date(atoi(g[3]), month, atoi(g[2]));
+    }
+    g_match_info_free(m);
+    for (int i = 1; i <= 3; i++)
+        g_free(g[i]);
+    return out;
+}
+
+ost_tristate
+__ost_parse_yes_no(const char *text, const char **rest)
+{
+    static const struct {
+        const char *word;
+        ost_tristate value;
+    } answers[] = {{"yes", OST_YES}, {"true", OST_YES}, {"y", OST_YES},
+                   {"no", OST_NO},   {"false", OST_NO}, {"n", OST_NO}};
+    if (text == NULL)
+        return OST_UNSET;
+    while (*text == ' ')
+        text++;
+    for (gsize i = 0; i < G_N_ELEMENTS(answers); i++) {
+        gsize n = strlen(answers[i].word);
+        if (g_ascii_strncasecmp(text, answers[i].word, n) != 0 || g_ascii_isalnum(text[n]))
+            continue;
+        const char *r = text + n;
+        while (*r != '\0' && (strchr(" .,;:-", *r) != NULL))
+            r++;
+        if (strncmp(r, "\xE2\x80\x93", 3) == 0 || strncmp(r, "\xE2\x80\x94", 3) == 0)
+            for (r += 3; *r == ' '; r++)
+                ;
+        if (rest != NULL)
+            *rest = r;
+        return answers[i].value;
+    }
+    return OST_UNSET;
+}
+
+static gboolean
+parse_code_token(const char *tok, char *letter, int *number)
+{
+    if ((tok[0] != 'K' && tok[0] != 'S' && tok[0] != 'B') || !g_ascii_isdigit(tok[1]))
+        return FALSE;
+    for (const char *p = tok + 1; *p != '\0'; p++)
+        if (!g_ascii_isdigit(*p))
+            return FALSE;
+    *letter = tok[0];
+    *number = atoi(tok + 1);
+    return *number > 0;
+}
+
+GPtrArray *
+__ost_parse_codes(const char *text)
+{
+    if (text == NULL)
+        return NULL;
+    char *t = g_strdup(text);
+    /* Dashes in ranges may be written with or without spaces. */
+    GString *spaced = g_string_new(NULL);
+    for (const char *p = t; *p != '\0'; p++) {
+        if (*p == ',' || *p == ';' || *p == '\n' || *p == '\t' || *p == '/')
+            g_string_append_c(spaced, ' ');
+        else if (*p == '-')
+            g_string_append(spaced, " - ");
+        else if (strncmp(p, "\xE2\x80\x93", 3) == 0) {
+            g_string_append(spaced, " - ");
+            p += 2;
+        } else
+            g_string_append_c(spaced, *p);
+    }
+    g_free(t);
+    char **tokens = g_strsplit(spaced->str, " ", -1);
+    g_string_free(spaced, TRUE);
+    GPtrArray *codes = ost_strlist_new();
+    gboolean ok = TRUE, range = FALSE;
+    char last_letter = 0;
+    int last_number = 0;
+    for (guint i = 0; ok && tokens[i] != NULL; i++) {
+        const char *tok = tokens[i];
+        if (*tok == '\0' || g_ascii_strcasecmp(tok, "and") == 0 || strcmp(tok, "&") == 0)
+            continue;
+        if (strcmp(tok, "-") == 0 || g_ascii_strcasecmp(tok, "to") == 0) {
+            ok = last_letter != 0 && !range;
+            range = TRUE;
+            continue;
+        }
+        char letter;
+        int number;
+        if (!parse_code_token(tok, &letter, &number)) {
+            ok = FALSE;
+            break;
+        }
+        if (range) {
+            ok = letter == last_letter && number > last_number && number - last_number < 100;
+            for (int n = last_number + 1; ok && n <= number; n++) {
+                char *c = g_strdup_printf("%c%d", letter, n);
+                ost_strlist_add_unique(codes, c);
+                g_free(c);
+            }
+            range = FALSE;
+        } else {
+            char *c = g_strdup_printf("%c%d", letter, number);
+            ost_strlist_add_unique(codes, c);
+            g_free(c);
+        }
+        last_letter = letter;
+        last_number = number;
+    }
+    g_strfreev(tokens);
+    if (!ok || range || codes->len == 0) {
+        g_ptr_array_unref(codes);
+        return NULL;
+    }
+    return codes;
+}
+
+gboolean
+__ost_parse_coded(const char *text, char **code, const char **rest)
+{
+    static GRegex *re;
+    GMatchInfo *m = NULL;
+    gboolean ok = g_regex_match(
+        regex_once(&re, "^\\s*([KSB])\\s?(\\d{1,3})(?![\\d])\\s*(?:[:.)]|\\s[-–—]|\\s)\\s*"), text,
+        0, &m);
+    /* Codes are upper case; the caseless regex is narrowed here. */
+    if (ok) {
+        char *letter = g_match_info_fetch(m, 1), *num = g_match_info_fetch(m, 2);
+        ok = g_ascii_isupper(letter[0]) && atoi(num) > 0;
+        if (ok) {
+            int end;
+            g_match_info_fetch_pos(m, 0, NULL, &end);
+            *code = g_strdup_printf("%s%d", letter, atoi(num));
+            *rest = text + end;
+        }
+        g_free(letter);
+        g_free(num);
+    }
+    g_match_info_free(m);
+    return ok;
+}
+
+char *
+__ost_find_code(const char *text, const char *pattern)
+{
+    if (text == NULL)
+        return NULL;
+    GRegex *re = g_regex_new(pattern, 0, 0, NULL);
+    GMatchInfo *m = NULL;
+    char *found = NULL;
+    if (re != NULL && g_regex_match(re, text, 0, &m))
+        found = g_match_info_fetch(m, 0);
+    g_match_info_free(m);
+    if (re != NULL)
+        g_regex_unref(re);
+    return found;
+}
+
+GPtrArray *
+__ost_split_list(const char *text)
+{
+    GPtrArray *items = ost_strlist_new();
+    if (text == NULL)
+        return items;
+    char **parts = g_regex_split_simple("[,;\\n]|\\s[•·|]\\s", text, 0, 0);
+    for (guint i = 0; parts[i] != NULL; i++) {
+        char *c = __ost_text_clean(parts[i]);
+        if (c != NULL)
+            g_ptr_array_add(items, c);
+    }
+    g_strfreev(parts);
+    return items;
+}

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: MIT */
+/* Text helpers shared by the recognisers: labels, paragraphs, values. */
+#ifndef OST_RECOGNIZE_TEXT_H
+#define OST_RECOGNIZE_TEXT_H
+
+#include <ost/pipeline.h>
+
+/* ---- Labels ----------------------------------------------------------- */
+
+/* How a label phrase may appear in a line. */
+typedef enum {
+    OST_LABEL_PLAIN = 0, /* the whole line, or the part before ':' / ' – ' */
+    OST_LABEL_QUESTION,  /* a question (ends with '?') that contains the phrase */
+    OST_LABEL_INTRO,     /* a short line ending with ':' that contains the phrase
+                          * as words ("Duties typically include:") */
+} ost_label_mode;
+
+/* One wording of a label. Phrases are written normalised (see
+ * __ost_label_norm): lowercase, single spaces, "and" for "&". `spun` marks
+ * wordings that only a synonym spinner produces ("reference quantity" for
+ * "reference number"); they are matched like the others and also count as
+ * evidence of a third-party copy. */
+typedef struct ost_label {
+    int field;           /* caller's field id */
+    const char *phrase;
+    ost_label_mode mode;
+    gboolean spun;
+} ost_label;
+
+/* A successful label match on one line. */
+typedef struct ost_label_hit {
+    const ost_label *label;
+    char *before;        /* text before the label when it ends the line, else NULL */
+    char *rest;          /* the value after the separator, trimmed, or NULL */
+    char *label_text;    /* the label as written, trimmed */
+} ost_label_hit;
+
+/* Lowercase, fold curly quotes, "&" to "and", drop surrounding braces,
+ * brackets, asterisks and trailing ':' '?' '.', collapse white space. */
+char *__ost_label_norm(const char *text);
+
+/* Match @p text against @p table: the whole line ("Level of occupation"),
+ * a label and its value ("Route: Care services", "Data – the apprentice
+ * will know:"), a question, or (for phrases of two words or more) a label
+ * ending the line after other text ("... Occupational profile:").
+ * The longest matching phrase wins. Returns FALSE when nothing matches;
+ * on TRUE the caller frees @p hit with __ost_label_hit_clear. */
+gboolean __ost_label_match(const ost_label *table, gsize n, const char *text,
+                           ost_label_hit *hit);
+void __ost_label_hit_clear(ost_label_hit *hit);
+
+/* ---- Whitespace and line classes ------------------------------------- */
+
+/* Collapse runs of white space (including no-break spaces) to one space
+ * and trim. Returns NULL for NULL or all-blank text. */
+char *__ost_text_clean(const char *text);
+
+/* Number of characters (not bytes) in @p text. */
+glong __ost_text_len(const char *text);
+
+/* The text after a leading list bullet ("•", "-", "*", "▪", "·", "–"), or
+ * NULL when @p text does not start with one. */
+const char *__ost_text_after_bullet(const char *text);
+
+/* TRUE when @p text ends a sentence: '.', '!', '?', ':' or ';', possibly
+ * followed by closing quotes or brackets. */
+gboolean __ost_text_ends_sentence(const char *text);
+
+/* TRUE when @p text is placeholder filler (lorem ipsum, "TBC", ...). */
+gboolean __ost_text_is_placeholder(const char *text);
+
+/* When @p text is web-page residue carried along with a document's content
+ * (blog comment footer, share widgets, a licence footer), a short
+ * description of it; else NULL. @p foreign (optional) is set when such
+ * residue shows the page was published outside the standard's publisher
+ * (a blog's comment form), not merely by its own site. */
+const char *__ost_text_residue(const char *text, gboolean *foreign);
+
+/* ---- Paragraphs ------------------------------------------------------- */
+
+/* Layout facts measured once per document: whether its lines are wrapped
+ * at a fixed width (text extracted from PDFs) and whether blank lines
+ * separate every line (so they do not mark paragraphs). */
+typedef struct ost_layout {
+    gboolean wrapped;
+    gboolean double_spaced;
+    glong width;           /* widest line, in characters, when wrapped */
+} ost_layout;
+
+void __ost_layout_measure(const ost_blocks *blocks, ost_layout *layout);
+
+/* Assembles paragraphs from LINE, BREAK and ITEM blocks: lines of one
+ * paragraph are joined with ost_repairer_join, paragraphs are kept apart.
+ * In wrapped, double-spaced text a paragraph ends where a line ends a
+ * sentence and the next line's first word would have fitted on it. */
+typedef struct ost_para_builder {
+    const ost_layout *layout;
+    ost_repairer *rep;
+    ost_doc *doc;
+    GPtrArray *paras;      /* char*: finished paragraphs */
+    GString *cur;
+    glong last_len;        /* length of the last line added to cur */
+    gboolean last_ends;    /* that line ended a sentence */
+    gboolean pending_break;
+} ost_para_builder;
+
+void __ost_para_init(ost_para_builder *pb, const ost_layout *layout,
+                     ost_repairer *rep, ost_doc *doc);
+/* Feed one block (LINE, BREAK or ITEM; others end the paragraph). */
+void __ost_para_add_block(ost_para_builder *pb, const ost_block *block);
+/* Feed one line of text, as if it were a LINE block. */
+void __ost_para_add_line(ost_para_builder *pb, const char *line);
+/* End the current paragraph. */
+void __ost_para_flush(ost_para_builder *pb);
+/* Finish and return the paragraphs (transfer full; char* owned). */
+GPtrArray *__ost_para_finish(ost_para_builder *pb);
+/* Paragraphs joined with "\n\n" (transfer full), NULL when there are none. */
+char *__ost_paras_join(GPtrArray *paras, guint from);
+
+/* ---- Values ------------------------------------------------------------ */
+
+/* "Level 3", "3", "This standard is at level 4", "Stage 4" -> 3 / 4; 0 when
+ * there is no level 1..8. */
+int __ost_parse_level(const char *text);
+
+/* "18 months", "1 year", "2 years 6 months", "A minimum of 1 yr.",
+ * "1.5 years", "24 to 30 months" (the first figure) -> months; 0 when none. */
+int __ost_parse_duration_months(const char *text);
+
+/* "01/06/2023" (day first, UK usage), "1 June 2023", "2023-06-01",
+ * "June 2023" -> "2023-06-01" (transfer full); NULL when not a date. */
+char *__ost_parse_date(const char *text);
+
+/* Leading "Yes" / "No" (also "Y", "N", "True", "False"); OST_UNSET if none.
+ * @p rest (optional) receives the text after the answer. */
+ost_tristate __ost_parse_yes_no(const char *text, const char **rest);
+
+/* "K1 K2 S1 B1", "K1, K2, S3", "K1-K3" -> list of codes (transfer full)
+ * when every token of @p text is a KSB code; NULL otherwise. */
+GPtrArray *__ost_parse_codes(const char *text);
+
+/* "K12: text", "S3. text", "B1 - text" -> TRUE with the code in @p code
+ * (transfer full) and the text after it in @p rest. */
+gboolean __ost_parse_coded(const char *text, char **code, const char **rest);
+
+/* The first match of @p pattern (a GRegex, whole match) in @p text, or
+ * NULL (transfer full). */
+char *__ost_find_code(const char *text, const char *pattern);
+
+/* Split a comma/semicolon separated list into trimmed items (transfer full). */
+GPtrArray *__ost_split_list(const char *text);
+
+#endif
