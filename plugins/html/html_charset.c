@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: MIT */
+/* Character sets of web pages: BOM, declaration, and what the bytes say. */
+#include "html_private.h"
+
+#include <string.h>
+
+#define SNIFF_BYTES 4096
+
+/* Windows-1252 code points of bytes 0x80..0x9F; the other bytes are Latin-1.
+ * Browsers read ISO-8859-1 and US-ASCII declarations as Windows-1252, and
+ * so do we: pages declaring Latin-1 routinely carry curly quotes there. */
+static const gunichar cp1252_high[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+static char *
+decode_cp1252(const guint8 *data, gsize len, gsize *out_len)
+{
+    GString *out = g_string_sized_new(len + len / 8 + 1);
+    for (gsize i = 0; i < len; i++) {
+        guint8 c = data[i];
+        if (c < 0x80)
+            g_string_append_c(out, (char)c);
+        else
+            g_string_append_unichar(out, c < 0xA0 ? cp1252_high[c - 0x80] : c);
+    }
+    *out_len = out->len;
+    return g_string_free(out, FALSE);
+}
+
+static gboolean
+names_utf8(const char *cs)
+{
+    return g_ascii_strcasecmp(cs, "utf-8") == 0 || g_ascii_strcasecmp(cs, "utf8") == 0;
+}
+
+/* Labels the WHATWG encoding standard maps to Windows-1252. */
+static gboolean
+names_cp1252(const char *cs)
+{
+    static const char *const labels[] = {
+        "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "iso_8859-1",
+        "latin1", "l1", "us-ascii", "ascii", "iso-ir-100", "ibm819", "cp819", NULL,
+    };
+    for (guint i = 0; labels[i] != NULL; i++)
+        if (g_ascii_strcasecmp(cs, labels[i]) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* The value after "charset=" or "encoding=", up to a quote, space, ';' or '>'. */
+static char *
+value_after(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '"' || *p == '\''))
+        p++;
+    const char *start = p;
+    while (p < end && (g_ascii_isalnum(*p) || *p == '-' || *p == '_' || *p == '.' || *p == ':'))
+        p++;
+    return p > start ? g_ascii_strdown(start, p - start) : NULL;
+}
+
+char *
+__ost_html_declared_charset(const guint8 *data, gsize len)
+{
+    gsize n = MIN(len, SNIFF_BYTES);
+    char *head = g_ascii_strdown((const char *)data, n);
+    /* strdown stops at a NUL; pages with NULs declare nothing we can read. */
+    const char *end = head + strlen(head);
+    char *found = NULL;
+    const char *xml = strstr(head, "<?xml");
+    if (xml != NULL) {
+        const char *close = strstr(xml, "?>");
+        const char *enc = strstr(xml, "encoding=");
+        if (enc != NULL && (close == NULL || enc < close))
+            found = value_after(enc + 9, end);
+    }
+    for (const char *meta = strstr(head, "<meta"); found == NULL && meta != NULL;
+         meta = strstr(meta + 5, "<meta")) {
+        const char *close = strchr(meta, '>');
+        const char *cs = strstr(meta, "charset=");
+        if (cs != NULL && (close == NULL || cs < close))
+            found = value_after(cs + 8, close != NULL ? close : end);
+    }
+    g_free(head);
+    return found;
+}
+
+/* Bytes that are not valid UTF-8 may still be UTF-8 with a few stray
+ * bytes, or text in a single-byte charset. Count both kinds of evidence. */
+static void
+count_utf8(const guint8 *data, gsize len, gsize *multibyte, gsize *invalid)
+{
+    *multibyte = *invalid = 0;
+    const char *p = (const char *)data, *end = p + len;
+    while (p < end) {
+        const char *bad = NULL;
+        g_utf8_validate_len(p, end - p, &bad);
+        for (const char *q = p; q < bad; q++)
+            if (((guint8)*q & 0xC0) == 0xC0)
+                (*multibyte)++;
+        if (bad >= end)
+            break;
+        (*invalid)++;
+        p = bad + 1;
+    }
+}
+
+static char *
+dup_len(const char *data, gsize len, gsize *out_len)
+{
+    *out_len = len;
+    return g_strndup(data, len);
+}
+
+static gboolean
+has_non_ascii(const guint8 *data, gsize len)
+{
+    for (gsize i = 0; i < len; i++)
+        if (data[i] >= 0x80)
+            return TRUE;
+    return FALSE;
+}
+
+char *
+__ost_html_decode(const guint8 *data, gsize len, ost_doc *doc, gsize *out_len)
+{
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+        if (g_utf8_validate_len((const char *)data, len, NULL))
+            return dup_len((const char *)data, len, out_len);
+        char *fixed = g_utf8_make_valid((const char *)data, len);
+        *out_len = strlen(fixed);
+        return fixed;
+    }
+    if (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 || memcmp(data, "\xFE\xFF", 2) == 0)) {
+        gsize written = 0;
+        char *utf8 = g_convert((const char *)data + 2, len - 2, "UTF-8",
+                               data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE", NULL, &written, NULL);
+        if (utf8 != NULL) {
+            *out_len = written;
+            return utf8;
+        }
+    }
+
+    char *declared = __ost_html_declared_charset(data, len);
+    char *result = NULL;
+    if (g_utf8_validate_len((const char *)data, len, NULL)) {
+        /* Valid multi-byte UTF-8 does not happen by chance in Latin-1 text:
+         * the bytes win over a declaration they contradict. */
+        if (declared != NULL && !names_utf8(declared) && has_non_ascii(data, len))
+            ost_doc_warn(doc, "charset_mismatch", NULL,
+                         "The page declares %s but its bytes are UTF-8; read as UTF-8",
+                         declared);
+        result = dup_len((const char *)data, len, out_len);
+        goto out;
+    }
+
+    gsize multibyte, invalid;
+    count_utf8(data, len, &multibyte, &invalid);
+    if (multibyte > invalid) {
+        ost_doc_warn(doc, "invalid_utf8", NULL,
+                     "%" G_GSIZE_FORMAT " bytes are not valid UTF-8 and were replaced", invalid);
+        result = g_utf8_make_valid((const char *)data, len);
+        *out_len = strlen(result);
+        goto out;
+    }
+    if (declared != NULL && !names_utf8(declared) && !names_cp1252(declared)) {
+        gsize written = 0;
+        result = g_convert((const char *)data, len, "UTF-8", declared, NULL, &written, NULL);
+        if (result != NULL) {
+            *out_len = written;
+            goto out;
+        }
+        ost_doc_warn(doc, "charset_unknown", NULL,
+                     "The page declares %s, which could not be decoded; read as Windows-1252",
+                     declared);
+    } else if (declared != NULL && names_utf8(declared)) {
+        ost_doc_warn(doc, "charset_mismatch", NULL,
+                     "The page declares UTF-8 but its bytes are not; read as Windows-1252");
+    }
+    result = decode_cp1252(data, len, out_len);
+out:
+    g_free(declared);
+    return result;
+}

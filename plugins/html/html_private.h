@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: MIT */
+/* Shared by the files of the HTML reader. */
+#ifndef OST_HTML_PRIVATE_H
+#define OST_HTML_PRIVATE_H
+
+#include <ost.h>
+
+#include <libxml/HTMLparser.h>
+
+/* Safety limits: inputs larger than this are refused before parsing, and
+ * elements nested deeper than this are not walked (libxml2 itself stops
+ * building the tree at depth 256 without HTML_PARSE_HUGE). */
+#define HTML_MAX_INPUT (16u * 1024u * 1024u)
+#define HTML_MAX_DEPTH 200
+
+/* --- html_charset.c --- */
+
+/* Decode @p in to UTF-8 from its BOM, its declaration (meta charset,
+ * http-equiv, XML declaration) or its bytes, whichever is trustworthy.
+ * Notes a warning on @p doc when the declaration is contradicted.
+ * @return a newly allocated NUL-terminated UTF-8 buffer; *len gets its length. */
+char *__ost_html_decode(const guint8 *data, gsize len, ost_doc *doc, gsize *out_len);
+
+/* The charset a page declares in its first bytes, lower case, or NULL. */
+char *__ost_html_declared_charset(const guint8 *data, gsize len);
+
+/* --- html_text.c --- */
+
+/* Element names compared case-insensitively (libxml2 lower-cases them). */
+gboolean __ost_html_is(const xmlNode *node, const char *name);
+gboolean __ost_html_is_heading(const xmlNode *node, int *level);
+gboolean __ost_html_is_inline(const xmlNode *node);
+/* Attribute value (owned by the tree) compared without allocating, or NULL. */
+const char *__ost_html_attr(const xmlNode *node, const char *name);
+/* @p name is one of the NULL-terminated @p names; @p set caches them. */
+gboolean __ost_html_in_set(const char *name, const char *const *names, GHashTable **set);
+/* Caseless match of @p text against a literal @p pattern compiled once. */
+gboolean __ost_html_match(const char *pattern, const char *text);
+
+/* Collapsed text of an element's subtree. Block-level descendants and <br>
+ * start a new line ('\n') when @p keep_lines is set, else a space. Dropped
+ * chrome is skipped. @p depth is the element's depth in the tree. */
+void __ost_html_append_text(GString *out, const xmlNode *node, gboolean keep_lines, int depth);
+char *__ost_html_text(const xmlNode *node, gboolean keep_lines, int depth);
+/* Append raw text, collapsing white space (no leading space on an empty or
+ * space/newline-ended buffer). */
+void __ost_html_append_collapsed(GString *out, const char *text);
+/* Trim spaces and newlines at both ends, in place. */
+void __ost_html_trim(GString *s);
+
+/* --- html_chrome.c --- */
+
+typedef enum html_chrome {
+    HTML_CONTENT = 0,   /* ordinary content */
+    HTML_DROP,          /* furniture with nothing to say: skipped */
+    HTML_KEEP_CHROME,   /* furniture whose text may tell where the page
+                           comes from: kept, flagged OST_BLOCK_CHROME */
+} html_chrome;
+
+html_chrome __ost_html_chrome(const xmlNode *node);
+/* The page's main content element (<main>, role=main), or NULL. */
+const xmlNode *__ost_html_find_main(const xmlNode *root);
+
+/* --- html_status.c --- */
+
+typedef struct html_legend html_legend;
+
+/* Read the page's colour legend ("green: approved for delivery"). */
+html_legend *__ost_html_legend_new(const xmlNode *root);
+void __ost_html_legend_free(html_legend *legend);
+/* TRUE when @p node is one entry of the legend. */
+gboolean __ost_html_legend_has(const html_legend *legend, const xmlNode *node);
+/* The map status a block made from @p node shows by its colour. */
+ost_map_status __ost_html_status(const html_legend *legend, const xmlNode *node);
+
+/* --- html_blocks.c --- */
+
+/* Walk the parsed page into @p blocks. */
+void __ost_html_walk(xmlDoc *html, ost_blocks *blocks, ost_doc *doc);
+
+#endif

@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: MIT */
+/* Input plugin for web pages: libxml2's HTML parser, then the block walk. */
+#include "html_private.h"
+
+#include <string.h>
+
+static const char *const html_extensions[] = {"html", "htm", "xhtml", NULL};
+static const char *const html_mime_types[] = {"text/html", "application/xhtml+xml", NULL};
+
+#define SNIFF_BYTES 4096
+
+/* The first bytes as lower-case ASCII, NULs of UTF-16 dropped, or NULL
+ * for binary data. */
+static char *
+sniff_prefix(const ost_input *in)
+{
+    const guint8 *d = in->data;
+    gsize n = MIN(in->len, SNIFF_BYTES);
+    gboolean utf16 = n >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF));
+    GString *s = g_string_sized_new(n);
+    for (gsize i = utf16 ? 2 : 0; i < n; i++) {
+        if (d[i] == 0) {
+            if (utf16)
+                continue;
+            g_string_free(s, TRUE);
+            return NULL;
+        }
+        g_string_append_c(s, g_ascii_tolower((char)d[i]));
+    }
+    return g_string_free(s, FALSE);
+}
+
+/* Skip a BOM, white space, comments and an XML declaration. */
+static const char *
+skip_prologue(const char *p)
+{
+    if (g_str_has_prefix(p, "\xef\xbb\xbf"))
+        p += 3;
+    for (;;) {
+        while (g_ascii_isspace(*p))
+            p++;
+        const char *end = NULL;
+        if (g_str_has_prefix(p, "<!--"))
+            end = strstr(p + 4, "-->");
+        else if (g_str_has_prefix(p, "<?"))
+            end = strstr(p + 2, "?>");
+        if (end == NULL)
+            return p;
+        p = end + (p[1] == '!' ? 3 : 2);
+    }
+}
+
+static int
+html_bid(const ost_input *in)
+{
+    char *head = sniff_prefix(in);
+    if (head == NULL)
+        return OST_BID_NONE;
+    const char *p = skip_prologue(head);
+    int bid = OST_BID_NONE;
+    if (g_str_has_prefix(p, "<!doctype html"))
+        bid = 95;
+    else if (g_str_has_prefix(p, "<html") || g_str_has_prefix(p, "<head") ||
+             g_str_has_prefix(p, "<body"))
+        bid = 90;
+    else if (strstr(p, "<html") != NULL || strstr(p, "<body") != NULL)
+        bid = 60;
+    else {
+        /* A fragment: several common elements, as saved from a page's body. */
+        static const char *const tags[] = {"<p>", "<p ", "<div", "<h1", "<h2", "<h3", "<table",
+                                           "<ul", "<li", "<br", "<a href", "<span", NULL};
+        guint found = 0;
+        for (guint i = 0; tags[i] != NULL; i++)
+            found += strstr(p, tags[i]) != NULL;
+        if (found >= 2)
+            bid = 30;
+    }
+    g_free(head);
+    return bid;
+}
+
+static ost_status
+html_read(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **error)
+{
+    if (in->len > HTML_MAX_INPUT) {
+        g_set_error(error, OST_ERROR, OST_ERR_PARSE,
+                    "page too large: %" G_GSIZE_FORMAT " bytes (the HTML reader's limit is %u MiB)",
+                    in->len, HTML_MAX_INPUT / (1024u * 1024u));
+        return OST_ERR_PARSE;
+    }
+    if (html_bid(in) == OST_BID_NONE) {
+        g_set_error(error, OST_ERROR, OST_ERR_PARSE,
+                    "not an HTML document: no HTML markup in its first %d bytes%s", SNIFF_BYTES,
+                    memchr(in->data, 0, MIN(in->len, SNIFF_BYTES)) != NULL ? " (binary data)" : "");
+        return OST_ERR_PARSE;
+    }
+    gsize len = 0;
+    char *utf8 = __ost_html_decode(in->data, in->len, doc, &len);
+    if (utf8 == NULL || len > G_MAXINT) {
+        g_free(utf8);
+        g_set_error(error, OST_ERROR, OST_ERR_PARSE, "the page's characters could not be decoded");
+        return OST_ERR_PARSE;
+    }
+    /* The bytes are UTF-8 now: forcing the encoding stops libxml2 from
+     * switching to a <meta charset> the bytes contradict. No network, no
+     * DTD, no huge-document mode: the limits above hold. */
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (ctxt == NULL) {
+        g_free(utf8);
+        g_set_error(error, OST_ERROR, OST_ERR_NOMEM, "out of memory for the HTML parser");
+        return OST_ERR_NOMEM;
+    }
+    xmlDoc *html = htmlCtxtReadMemory(ctxt, utf8, (int)len, NULL, "UTF-8",
+                                      HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                          HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
+                                          HTML_PARSE_COMPACT);
+    htmlFreeParserCtxt(ctxt);
+    g_free(utf8);
+    if (html == NULL) {
+        g_set_error(error, OST_ERROR, OST_ERR_PARSE, "the HTML parser could not read this page");
+        return OST_ERR_PARSE;
+    }
+    __ost_html_walk(html, blocks, doc);
+    xmlFreeDoc(html);
+    if (blocks->items->len == 0) {
+        g_set_error(error, OST_ERROR, OST_ERR_EMPTY, "the page holds no readable text");
+        return OST_ERR_EMPTY;
+    }
+    return OST_OK;
+}
+
+static const ost_reader_info html_reader = {
+    .name = "html",
+    .description = "Web pages (HTML, XHTML) of standards, occupations and maps",
+    .extensions = html_extensions,
+    .mime_types = html_mime_types,
+    .bid = html_bid,
+    .read = html_read,
+};
+
+static ost_status
+html_init(ost_registry *reg, GError **error)
+{
+    return ost_registry_add_reader(reg, &html_reader);
+}
+
+OST_PLUGIN_DEFINE(html, "Web page input", OST_VERSION, "MIT", html_init)

@@ -1,0 +1,390 @@
+/* SPDX-License-Identifier: MIT */
+/* Occupational map status from colour: the page's legend first, colour
+ * names and hues when it has none. */
+#include "html_private.h"
+
+#include <stdio.h>
+#include <string.h>
+
+struct html_legend {
+    GHashTable *keys;    /* colour key -> GINT_TO_POINTER(status), -1 when ambiguous */
+    GHashTable *entries; /* the legend's elements */
+};
+
+#define SMALL_SUBTREE 24
+#define ANCESTORS 3
+
+/* The status a piece of legend wording names, or NONE. Checked most
+ * specific first: "standard published, not yet approved for delivery". */
+static ost_map_status
+status_of_words(const char *text)
+{
+    char *low = g_ascii_strdown(text, -1);
+    ost_map_status st = OST_MAP_STATUS_NONE;
+    guint named = 0;
+    if (strstr(low, "awaiting") != NULL)
+        st = OST_MAP_STATUS_AWAITING_STANDARD, named++;
+    if (strstr(low, "in development") != NULL || strstr(low, "being developed") != NULL)
+        st = OST_MAP_STATUS_IN_DEVELOPMENT, named++;
+    if (strstr(low, "published") != NULL)
+        st = OST_MAP_STATUS_STANDARD_PUBLISHED, named++;
+    if (strstr(low, "approved for delivery") != NULL)
+        st = OST_MAP_STATUS_APPROVED_FOR_DELIVERY, named++;
+    g_free(low);
+    /* Text naming several statuses is the legend as a whole, not an entry. */
+    return named == 1 ? st : OST_MAP_STATUS_NONE;
+}
+
+static const struct {
+    const char *name;
+    const char *hex;
+} named_colours[] = {
+    {"green", "#008000"}, {"darkgreen", "#006400"}, {"limegreen", "#32cd32"},
+    {"amber", "#ffbf00"}, {"orange", "#ffa500"},    {"gold", "#ffd700"},
+    {"yellow", "#ffff00"}, {"red", "#ff0000"},      {"darkred", "#8b0000"},
+    {"crimson", "#dc143c"}, {"black", "#000000"},
+};
+
+/* "#0b0", "#00bb00", "rgb(0, 187, 0)", "green" -> "#00bb00"; else NULL. */
+static char *
+normalise_colour(const char *v)
+{
+    while (*v == ' ')
+        v++;
+    if (*v == '#') {
+        const char *h = v + 1;
+        gsize n = strspn(h, "0123456789abcdefABCDEF");
+        if (n == 3)
+            return g_ascii_strdown((char[]){'#', h[0], h[0], h[1], h[1], h[2], h[2], '\0'}, -1);
+        if (n == 6 || n == 8)
+            return g_ascii_strdown(v, 7);
+        return NULL;
+    }
+    if (g_ascii_strncasecmp(v, "rgb", 3) == 0) {
+        const char *p = strchr(v, '(');
+        int r, g, b;
+        if (p != NULL && sscanf(p + 1, "%d ,%d ,%d", &r, &g, &b) == 3)
+            return g_strdup_printf("#%02x%02x%02x", CLAMP(r, 0, 255), CLAMP(g, 0, 255),
+                                   CLAMP(b, 0, 255));
+        return NULL;
+    }
+    for (gsize i = 0; i < G_N_ELEMENTS(named_colours); i++)
+        if (g_ascii_strncasecmp(v, named_colours[i].name, strlen(named_colours[i].name)) == 0 &&
+            !g_ascii_isalpha(v[strlen(named_colours[i].name)]))
+            return g_strdup(named_colours[i].hex);
+    return NULL;
+}
+
+/* The colour keys an element carries: the colours of its inline style and
+ * its class words. Markup varies; both are compared against the legend. */
+static void
+element_keys(const xmlNode *node, GPtrArray *keys)
+{
+    const char *style = __ost_html_attr(node, "style");
+    if (style != NULL) {
+        char **decls = g_strsplit(style, ";", -1);
+        for (guint i = 0; decls[i] != NULL; i++) {
+            char *colon = strchr(decls[i], ':');
+            if (colon == NULL)
+                continue;
+            *colon = '\0';
+            char *prop = g_strstrip(decls[i]);
+            if (g_ascii_strcasecmp(prop, "color") != 0 && strstr(prop, "background") == NULL &&
+                strstr(prop, "border") == NULL && g_ascii_strcasecmp(prop, "fill") != 0)
+                continue;
+            /* "border-left: 6px solid #00703c": the colour is any word. Text
+             * colours are marked 't': black text is no status by itself. */
+            gboolean text = g_ascii_strcasecmp(prop, "color") == 0;
+            GString *value = g_string_new(NULL);
+            int paren = 0;
+            for (const char *p = colon + 1; *p != '\0'; p++) {
+                paren += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+                if (paren == 0 || *p != ' ')
+                    g_string_append_c(value, *p);
+            }
+            char **words = g_strsplit_set(value->str, " ", -1);
+            g_string_free(value, TRUE);
+            for (guint w = 0; words[w] != NULL; w++) {
+                char *c = normalise_colour(words[w]);
+                if (c != NULL)
+                    g_ptr_array_add(keys, text ? g_strconcat("t", c, NULL) : g_strdup(c));
+                g_free(c);
+            }
+            g_strfreev(words);
+        }
+        g_strfreev(decls);
+    }
+    const char *cls = __ost_html_attr(node, "class");
+    if (cls != NULL) {
+        char **words = g_strsplit_set(cls, " \t\n", -1);
+        for (guint w = 0; words[w] != NULL; w++)
+            if (*words[w] != '\0')
+                g_ptr_array_add(keys, g_strconcat(".", words[w], NULL));
+        g_strfreev(words);
+    }
+}
+
+static guint
+subtree_size(const xmlNode *node, guint limit)
+{
+    guint n = 0;
+    for (const xmlNode *c = node->children; c != NULL && n <= limit; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            n += 1 + subtree_size(c, limit - n);
+    return n;
+}
+
+static void
+subtree_keys(const xmlNode *node, GPtrArray *keys)
+{
+    for (const xmlNode *c = node->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE) {
+            element_keys(c, keys);
+            subtree_keys(c, keys);
+        }
+}
+
+/* Legend and occupations may colour text or boxes: compare colours alone. */
+static const char *
+bare_key(const char *key)
+{
+    return key[0] == 't' ? key + 1 : key;
+}
+
+static void
+legend_add(html_legend *legend, const char *key, ost_map_status st)
+{
+    gpointer old;
+    key = bare_key(key);
+    if (g_hash_table_lookup_extended(legend->keys, key, NULL, &old)) {
+        if (GPOINTER_TO_INT(old) != (int)st)
+            g_hash_table_replace(legend->keys, g_strdup(key), GINT_TO_POINTER(-1));
+        return;
+    }
+    g_hash_table_insert(legend->keys, g_strdup(key), GINT_TO_POINTER((int)st));
+}
+
+static gboolean
+empty(const xmlNode *node, int depth)
+{
+    char *t = __ost_html_text(node, FALSE, depth);
+    gboolean e = *t == '\0';
+    g_free(t);
+    return e;
+}
+
+/* Keys in @p node's subtree: of empty elements (swatches) to @p swatches,
+ * of the others to @p keys. */
+static void
+subtree_swatches(const xmlNode *node, GPtrArray *keys, GPtrArray *swatches, int depth)
+{
+    for (const xmlNode *c = node->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE) {
+            element_keys(c, empty(c, depth + 1) ? swatches : keys);
+            subtree_swatches(c, keys, swatches, depth + 1);
+        }
+}
+
+/* Keys that can be a legend's swatch: a colour, or a class naming a colour
+ * or a status; a paragraph's "govuk-body" class is neither. */
+static gboolean
+swatch_key(const char *key)
+{
+    if (key[0] != '.')
+        return TRUE;
+    return __ost_html_match("green|amber|orange|yellow|red|black|grey|gray|approved|publish|"
+                            "develop|awaiting|status|colou?r",
+                            key);
+}
+
+/* One pass over the text: legends name statuses with these words. */
+static gboolean
+mentions_status(const char *text)
+{
+    static const char *const words[] = {"approved", "published", "development", "developed",
+                                        "awaiting", NULL};
+    for (const char *p = text; *p != '\0'; p++) {
+        char c = (char)(*p | 0x20);
+        if (c != 'a' && c != 'p' && c != 'd')
+            continue;
+        for (guint i = 0; words[i] != NULL; i++)
+            if (words[i][0] == c && g_ascii_strncasecmp(p, words[i], strlen(words[i])) == 0)
+                return TRUE;
+    }
+    return FALSE;
+}
+
+/* A legend entry is a short element naming one status, with its swatch on
+ * itself, inside it, or just before it. Starting from the text that names
+ * the status, try the enclosing elements, innermost first. */
+static void
+consider_entry(html_legend *legend, const xmlNode *el, int depth)
+{
+    for (int up = 0; el != NULL && el->type == XML_ELEMENT_NODE && up < 4;
+         up++, el = el->parent, depth--) {
+        if (g_hash_table_contains(legend->entries, el) ||
+            subtree_size(el, SMALL_SUBTREE) > SMALL_SUBTREE)
+            return;
+        char *text = __ost_html_text(el, FALSE, depth);
+        ost_map_status st = strlen(text) < 80 ? status_of_words(text) : OST_MAP_STATUS_NONE;
+        g_free(text);
+        if (st == OST_MAP_STATUS_NONE)
+            return;
+        /* Keys of empty swatches count whatever their names; a class on
+         * text must name a colour or a status. */
+        GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+        GPtrArray *swatches = g_ptr_array_new_with_free_func(g_free);
+        element_keys(el, keys);
+        subtree_swatches(el, keys, swatches, depth);
+        const xmlNode *prev = el->prev;
+        while (prev != NULL && prev->type != XML_ELEMENT_NODE)
+            prev = prev->prev;
+        if (prev != NULL && subtree_size(prev, 2) == 0 && empty(prev, depth))
+            element_keys(prev, swatches);
+        gboolean entry = FALSE;
+        for (guint k = 0; k < keys->len; k++)
+            if (swatch_key(g_ptr_array_index(keys, k))) {
+                legend_add(legend, g_ptr_array_index(keys, k), st);
+                entry = TRUE;
+            }
+        for (guint k = 0; k < swatches->len; k++) {
+            legend_add(legend, g_ptr_array_index(swatches, k), st);
+            entry = TRUE;
+        }
+        g_ptr_array_unref(keys);
+        g_ptr_array_unref(swatches);
+        if (entry) {
+            g_hash_table_add(legend->entries, (gpointer)el);
+            return;
+        }
+    }
+}
+
+static void
+read_legend(html_legend *legend, const xmlNode *node, int depth)
+{
+    for (const xmlNode *c = node->children; c != NULL && depth < HTML_MAX_DEPTH; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content != NULL &&
+            mentions_status((const char *)c->content))
+            consider_entry(legend, node, depth);
+        else if (c->type == XML_ELEMENT_NODE && __ost_html_chrome(c) != HTML_DROP)
+            read_legend(legend, c, depth + 1);
+    }
+}
+
+html_legend *
+__ost_html_legend_new(const xmlNode *root)
+{
+    html_legend *legend = g_new0(html_legend, 1);
+    legend->keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    legend->entries = g_hash_table_new(g_direct_hash, g_direct_equal);
+    if (root != NULL)
+        read_legend(legend, root, 0);
+    /* A legend tells statuses apart; one coloured "Approved" tag is not one. */
+    guint seen = 0;
+    GHashTableIter it;
+    gpointer v;
+    g_hash_table_iter_init(&it, legend->keys);
+    while (g_hash_table_iter_next(&it, NULL, &v))
+        if (GPOINTER_TO_INT(v) > 0)
+            seen |= 1u << GPOINTER_TO_INT(v);
+    if ((seen & (seen - 1)) == 0) {
+        g_hash_table_remove_all(legend->keys);
+        g_hash_table_remove_all(legend->entries);
+    }
+    return legend;
+}
+
+void
+__ost_html_legend_free(html_legend *legend)
+{
+    if (legend == NULL)
+        return;
+    g_hash_table_unref(legend->keys);
+    g_hash_table_unref(legend->entries);
+    g_free(legend);
+}
+
+gboolean
+__ost_html_legend_has(const html_legend *legend, const xmlNode *node)
+{
+    return g_hash_table_contains(legend->entries, node);
+}
+
+/* Without a legend: the usual traffic-light meaning of a colour. */
+static ost_map_status
+status_of_colour(const char *key)
+{
+    if (key[0] == '.') {
+        static const struct {
+            const char *word;
+            ost_map_status st;
+        } words[] = {
+            {"green", OST_MAP_STATUS_APPROVED_FOR_DELIVERY},
+            {"amber", OST_MAP_STATUS_STANDARD_PUBLISHED},
+            {"orange", OST_MAP_STATUS_STANDARD_PUBLISHED},
+            {"yellow", OST_MAP_STATUS_STANDARD_PUBLISHED},
+            {"red", OST_MAP_STATUS_IN_DEVELOPMENT},
+            {"black", OST_MAP_STATUS_AWAITING_STANDARD},
+        };
+        char *low = g_ascii_strdown(key + 1, -1);
+        ost_map_status st = OST_MAP_STATUS_NONE;
+        char **toks = g_strsplit_set(low, "-_", -1);
+        for (guint t = 0; toks[t] != NULL && st == OST_MAP_STATUS_NONE; t++)
+            for (gsize i = 0; i < G_N_ELEMENTS(words); i++)
+                if (strcmp(toks[t], words[i].word) == 0)
+                    st = words[i].st;
+        g_strfreev(toks);
+        g_free(low);
+        return st;
+    }
+    unsigned r, g, b;
+    if (sscanf(key, "#%02x%02x%02x", &r, &g, &b) != 3)
+        return OST_MAP_STATUS_NONE;
+    double max = MAX(r, MAX(g, b)) / 255.0, min = MIN(r, MIN(g, b)) / 255.0;
+    if (max < 0.2)
+        return OST_MAP_STATUS_AWAITING_STANDARD;
+    if (max - min < 0.25)
+        return OST_MAP_STATUS_NONE; /* grey or white: no status */
+    double h;
+    double d = max - min, rf = r / 255.0, gf = g / 255.0, bf = b / 255.0;
+    if (max == rf)
+        h = 60.0 * ((gf - bf) / d + (gf < bf ? 6.0 : 0.0));
+    else if (max == gf)
+        h = 60.0 * ((bf - rf) / d + 2.0);
+    else
+        h = 60.0 * ((rf - gf) / d + 4.0);
+    if (h < 18.0 || h >= 330.0)
+        return OST_MAP_STATUS_IN_DEVELOPMENT;
+    if (h < 65.0)
+        return OST_MAP_STATUS_STANDARD_PUBLISHED;
+    if (h >= 75.0 && h < 170.0)
+        return OST_MAP_STATUS_APPROVED_FOR_DELIVERY;
+    return OST_MAP_STATUS_NONE;
+}
+
+ost_map_status
+__ost_html_status(const html_legend *legend, const xmlNode *node)
+{
+    GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+    element_keys(node, keys);
+    if (subtree_size(node, SMALL_SUBTREE) <= SMALL_SUBTREE)
+        subtree_keys(node, keys);
+    const xmlNode *a = node->parent;
+    for (int i = 0; i < ANCESTORS && a != NULL && a->type == XML_ELEMENT_NODE; i++, a = a->parent)
+        element_keys(a, keys);
+    ost_map_status st = OST_MAP_STATUS_NONE;
+    for (guint k = 0; k < keys->len && st == OST_MAP_STATUS_NONE; k++) {
+        gpointer v;
+        if (g_hash_table_lookup_extended(legend->keys, bare_key(g_ptr_array_index(keys, k)), NULL, &v) &&
+            GPOINTER_TO_INT(v) > 0)
+            st = (ost_map_status)GPOINTER_TO_INT(v);
+    }
+    for (guint k = 0; k < keys->len && st == OST_MAP_STATUS_NONE; k++) {
+        const char *key = g_ptr_array_index(keys, k);
+        if (key[0] != 't' && !g_hash_table_contains(legend->keys, key))
+            st = status_of_colour(key);
+    }
+    g_ptr_array_unref(keys);
+    return st;
+}
