@@ -1,0 +1,401 @@
+/* SPDX-License-Identifier: MIT */
+/* content.xml: tables, rows and typed cells of an OpenDocument spreadsheet. */
+#include "ods_content.h"
+#include "ods_names.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Written compact, as LibreOffice writes it: whitespace between elements is
+ * legal but some readers (odfpy) trip over it, and it costs megabytes on
+ * large sheets. */
+
+static const char *const column_widths[ODS_N_WIDTHS] = {
+    [ODS_WIDTH_CODE] = "2.5cm",
+    [ODS_WIDTH_SHORT] = "4cm",
+    [ODS_WIDTH_MEDIUM] = "6cm",
+    [ODS_WIDTH_TEXT] = "10cm",
+    [ODS_WIDTH_MARK] = "1.3cm",
+};
+
+/* The named cell style (styles.xml) a data cell of each width gets. */
+static const char *const cell_styles[ODS_N_WIDTHS] = {
+    [ODS_WIDTH_TEXT] = ODS_STYLE_TEXT,
+    [ODS_WIDTH_MARK] = ODS_STYLE_MARK,
+};
+
+static void
+write_column_styles(xmlout *x)
+{
+    for (int i = 0; i < ODS_N_WIDTHS; i++) {
+        char name[8];
+        g_snprintf(name, sizeof name, "co%d", i + 1);
+        xmlout_start(x, "style:style");
+        xmlout_attr(x, "style:name", name);
+        xmlout_attr(x, "style:family", "table-column");
+        xmlout_start(x, "style:table-column-properties");
+        xmlout_attr(x, "fo:break-before", "auto");
+        xmlout_attr(x, "style:column-width", column_widths[i]);
+        xmlout_end(x);
+        xmlout_end(x);
+    }
+}
+
+void
+ods_content_begin(ods_content *c, GByteArray *out)
+{
+    memset(c, 0, sizeof *c);
+    c->row = g_string_sized_new(4096);
+    xmlout *x = &c->x;
+    xmlout_begin(x, out, FALSE);
+    xmlout_start(x, "office:document-content");
+    xmlout_attr(x, "xmlns:office", ODS_NS_OFFICE);
+    xmlout_attr(x, "xmlns:style", ODS_NS_STYLE);
+    xmlout_attr(x, "xmlns:text", ODS_NS_TEXT);
+    xmlout_attr(x, "xmlns:table", ODS_NS_TABLE);
+    xmlout_attr(x, "xmlns:fo", ODS_NS_FO);
+    xmlout_attr(x, "office:version", ODS_ODF_VERSION);
+    xmlout_start(x, "office:automatic-styles");
+    write_column_styles(x);
+    xmlout_end(x);
+    xmlout_start(x, "office:body");
+    xmlout_start(x, "office:spreadsheet");
+}
+
+ost_status
+ods_content_finish(ods_content *c, GError **error)
+{
+    g_string_free(c->row, TRUE);
+    c->row = NULL;
+    return xmlout_finish(&c->x, "content.xml", error);
+}
+
+/* Column declarations, runs of equal widths merged. */
+static void
+write_columns(xmlout *x, const ods_column *columns, guint n)
+{
+    for (guint i = 0; i < n;) {
+        guint run = 1;
+        while (i + run < n && columns[i + run].width == columns[i].width)
+            run++;
+        char style[8];
+        g_snprintf(style, sizeof style, "co%d", (int)columns[i].width + 1);
+        xmlout_start(x, "table:table-column");
+        xmlout_attr(x, "table:style-name", style);
+        if (run > 1)
+            xmlout_attr_int(x, "table:number-columns-repeated", run);
+        xmlout_attr(x, "table:default-cell-style-name", ODS_STYLE_DEFAULT);
+        xmlout_end(x);
+        i += run;
+    }
+}
+
+/* Rows are assembled as markup in c->row and handed to the writer whole:
+ * one libxml2 call per row instead of six per cell made the cells half the
+ * cost of a large workbook. The markup is fixed apart from text, which is
+ * escaped here as xmlTextWriterWriteString would. */
+
+static void
+append_escaped(GString *s, const char *p, gsize len)
+{
+    const char *start = p, *end = p + len;
+    for (; p < end; p++) {
+        const char *entity;
+        switch (*p) {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        default: continue;
+        }
+        g_string_append_len(s, start, p - start);
+        g_string_append(s, entity);
+        start = p + 1;
+    }
+    g_string_append_len(s, start, end - start);
+}
+
+static void
+flush_empty_cells(ods_content *c)
+{
+    if (c->pending_empty == 1)
+        g_string_append(c->row, "<table:table-cell/>");
+    else if (c->pending_empty > 1)
+        g_string_append_printf(c->row, "<table:table-cell table:number-columns-repeated=\"%u\"/>",
+                               c->pending_empty);
+    c->pending_empty = 0;
+}
+
+/* Open a cell; the caller adds value attributes, then cell_body(). */
+static void
+start_cell(ods_content *c, const char *style, const char *value_type)
+{
+    flush_empty_cells(c);
+    g_string_append(c->row, "<table:table-cell");
+    if (style != NULL)
+        g_string_append_printf(c->row, " table:style-name=\"%s\"", style);
+    g_string_append_printf(c->row, " office:value-type=\"%s\"", value_type);
+    c->row_has_cell = TRUE;
+    c->cells++;
+}
+
+/* An attribute whose value needs no escaping (numbers, ISO dates, true/false). */
+static void
+cell_attr(ods_content *c, const char *name, const char *value)
+{
+    g_string_append_printf(c->row, " %s=\"%s\"", name, value);
+}
+
+static void
+end_cell(ods_content *c)
+{
+    g_string_append(c->row, "</table:table-cell>");
+    c->column++;
+}
+
+/* The style a data cell of the current column gets, or NULL. */
+static const char *
+column_style(const ods_content *c)
+{
+    return c->column < c->n_columns ? cell_styles[c->columns[c->column].width] : NULL;
+}
+
+/* One text:p. Spaces that ODF would collapse (a leading one, or a run of
+ * them) become text:s, and tabs text:tab, so the text survives as given. */
+static void
+write_paragraph(ods_content *c, const char *line, gsize len)
+{
+    GString *s = c->row;
+    g_string_append(s, "<text:p>");
+    gboolean collapsible = TRUE; /* a space here would be dropped */
+    gsize run = 0;               /* start of the text not written yet */
+    for (gsize i = 0; i < len;) {
+        char ch = line[i];
+        if ((ch == ' ' && collapsible) || ch == '\t' || ch == '\r') {
+            append_escaped(s, line + run, i - run);
+            guint n = 0;
+            while (ch == ' ' && i + n < len && line[i + n] == ' ')
+                n++;
+            if (n > 1)
+                g_string_append_printf(s, "<text:s text:c=\"%u\"/>", n);
+            else if (n == 1)
+                g_string_append(s, "<text:s/>");
+            else if (ch == '\t')
+                g_string_append(s, "<text:tab/>");
+            i += MAX(n, 1);
+            run = i;
+            collapsible = FALSE;
+            continue;
+        }
+        collapsible = ch == ' ';
+        i++;
+    }
+    append_escaped(s, line + run, len - run);
+    g_string_append(s, "</text:p>");
+}
+
+/* Whether @s needs no text:s, text:tab or second paragraph. */
+static gboolean
+is_plain(const char *s)
+{
+    if (s[0] == ' ')
+        return FALSE;
+    for (const char *p = s; *p != '\0'; p++)
+        if (*p == '\n' || *p == '\t' || *p == '\r' || (p[0] == ' ' && p[1] == ' '))
+            return FALSE;
+    return TRUE;
+}
+
+/* Close the start tag and write @text as the cell's paragraphs. */
+static void
+cell_body(ods_content *c, const char *text)
+{
+    g_string_append_c(c->row, '>');
+    text = xmlout_text(&c->x, text);
+    if (is_plain(text)) {
+        write_paragraph(c, text, strlen(text));
+        return;
+    }
+    for (;;) {
+        const char *nl = strchr(text, '\n');
+        gsize len = nl != NULL ? (gsize)(nl - text) : strlen(text);
+        write_paragraph(c, text, len);
+        if (nl == NULL)
+            break;
+        text = nl + 1;
+    }
+}
+
+static void
+row_begin(ods_content *c)
+{
+    g_string_assign(c->row, "<table:table-row>");
+    c->column = 0;
+    c->pending_empty = 0;
+    c->row_has_cell = FALSE;
+}
+
+static void
+row_end(ods_content *c)
+{
+    /* Trailing empty cells are left out; a row needs one cell, though. */
+    if (!c->row_has_cell)
+        g_string_append(c->row, "<table:table-cell/>");
+    g_string_append(c->row, "</table:table-row>");
+    xmlout_check(&c->x, xmlTextWriterWriteRawLen(c->x.w, BAD_CAST c->row->str, (int)c->row->len));
+    c->pending_empty = 0;
+}
+
+void
+ods_table_begin(ods_content *c, const char *name, const ods_column *columns,
+                guint n_columns)
+{
+    xmlout *x = &c->x;
+    xmlout_start(x, "table:table");
+    xmlout_attr(x, "table:name", name);
+    write_columns(x, columns, n_columns);
+    /* Header rows repeat on every printed page; settings.xml freezes them
+     * on screen. */
+    xmlout_start(x, "table:table-header-rows");
+    c->columns = NULL;
+    c->n_columns = 0;
+    row_begin(c);
+    for (guint i = 0; i < n_columns; i++) {
+        start_cell(c, ODS_STYLE_HEADER, "string");
+        cell_body(c, columns[i].header);
+        end_cell(c);
+    }
+    row_end(c);
+    xmlout_end(x);
+    c->columns = columns;
+    c->n_columns = n_columns;
+    c->tables++;
+}
+
+void
+ods_table_end(ods_content *c)
+{
+    xmlout_end(&c->x);
+    c->columns = NULL;
+    c->n_columns = 0;
+}
+
+void
+ods_row_begin(ods_content *c)
+{
+    row_begin(c);
+}
+
+void
+ods_row_end(ods_content *c)
+{
+    row_end(c);
+}
+
+void
+ods_cell_empty(ods_content *c)
+{
+    c->pending_empty++;
+    c->column++;
+}
+
+void
+ods_cell_text(ods_content *c, const char *text)
+{
+    if (text == NULL) {
+        ods_cell_empty(c);
+        return;
+    }
+    start_cell(c, column_style(c), "string");
+    cell_body(c, text);
+    end_cell(c);
+}
+
+void
+ods_cell_lines(ods_content *c, const GPtrArray *items)
+{
+    if (items->len == 0) {
+        ods_cell_empty(c);
+        return;
+    }
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; i < items->len; i++) {
+        if (i > 0)
+            g_string_append_c(s, '\n');
+        g_string_append(s, g_ptr_array_index(items, i));
+    }
+    ods_cell_text(c, s->str);
+    g_string_free(s, TRUE);
+}
+
+void
+ods_cell_joined(ods_content *c, const GPtrArray *items, const char *sep)
+{
+    if (items->len == 0) {
+        ods_cell_empty(c);
+        return;
+    }
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; i < items->len; i++) {
+        if (i > 0)
+            g_string_append(s, sep);
+        g_string_append(s, g_ptr_array_index(items, i));
+    }
+    ods_cell_text(c, s->str);
+    g_string_free(s, TRUE);
+}
+
+void
+ods_cell_int(ods_content *c, gint64 value)
+{
+    if (value == 0) {
+        ods_cell_empty(c);
+        return;
+    }
+    char text[24];
+    g_snprintf(text, sizeof text, "%" G_GINT64_FORMAT, value);
+    start_cell(c, NULL, "float");
+    cell_attr(c, "office:value", text);
+    cell_body(c, text);
+    end_cell(c);
+}
+
+void
+ods_cell_bool(ods_content *c, ost_tristate value)
+{
+    if (value == OST_UNSET) {
+        ods_cell_empty(c);
+        return;
+    }
+    start_cell(c, NULL, "boolean");
+    cell_attr(c, "office:boolean-value", value == OST_YES ? "true" : "false");
+    cell_body(c, value == OST_YES ? "TRUE" : "FALSE");
+    end_cell(c);
+}
+
+/* Whether @s is exactly YYYY-MM-DD and a real day: anything else (a month,
+ * "Spring 2025") stays text rather than being guessed into a date. */
+static gboolean
+is_iso_date(const char *s)
+{
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return FALSE;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && !g_ascii_isdigit(s[i]))
+            return FALSE;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    return y >= 1 && m >= 1 && m <= 12 && d >= 1 &&
+           g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y);
+}
+
+void
+ods_cell_date(ods_content *c, const char *iso)
+{
+    if (iso == NULL || !is_iso_date(iso)) {
+        ods_cell_text(c, iso);
+        return;
+    }
+    start_cell(c, ODS_STYLE_DATE, "date");
+    cell_attr(c, "office:date-value", iso);
+    cell_body(c, iso);
+    end_cell(c);
+}

@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: MIT */
+/* Exact XML of each ODS package part, written on its own. */
+#include "test_ods_support.h"
+
+#include "ods/ods_content.h"
+#include "ods/ods_parts.h"
+
+#define DECL "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+#define NS_OFFICE "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+
+static char *
+as_string(GByteArray *bytes)
+{
+    char *s = g_strndup((const char *)bytes->data, bytes->len);
+    g_byte_array_unref(bytes);
+    return s;
+}
+
+static void
+test_manifest(void **state)
+{
+    static const char *const parts[] = {"content.xml", "META-INF/x.xml"};
+    GByteArray *out = g_byte_array_new();
+    assert_int_equal(ods_manifest_write(out, parts, 2, NULL), OST_OK);
+    char *got = as_string(out);
+    assert_string_equal(got, DECL
+        "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\""
+        " manifest:version=\"1.3\">"
+        "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.3\""
+        " manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>"
+        "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
+        "<manifest:file-entry manifest:full-path=\"META-INF/x.xml\" manifest:media-type=\"text/xml\"/>"
+        "</manifest:manifest>\n");
+    g_free(got);
+}
+
+static void
+test_meta(void **state)
+{
+    GByteArray *out = g_byte_array_new();
+    assert_int_equal(ods_meta_write(out, "A & B", 3, 42, NULL), OST_OK);
+    char *got = as_string(out);
+    assert_string_equal(got, DECL
+        "<office:document-meta " NS_OFFICE
+        " xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\""
+        " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" office:version=\"1.3\">"
+        "<office:meta><meta:generator>ost/" OST_VERSION "</meta:generator>"
+        "<dc:title>A &amp; B</dc:title>"
+        "<meta:document-statistic meta:table-count=\"3\" meta:cell-count=\"42\"/>"
+        "</office:meta></office:document-meta>\n");
+    g_free(got);
+}
+
+#define FROZEN(name)                                                                   \
+    "<config:config-item-map-entry config:name=\"" name "\">"                          \
+    "<config:config-item config:name=\"HorizontalSplitMode\" config:type=\"short\">0</config:config-item>" \
+    "<config:config-item config:name=\"VerticalSplitMode\" config:type=\"short\">2</config:config-item>"   \
+    "<config:config-item config:name=\"HorizontalSplitPosition\" config:type=\"int\">0</config:config-item>" \
+    "<config:config-item config:name=\"VerticalSplitPosition\" config:type=\"int\">1</config:config-item>" \
+    "<config:config-item config:name=\"ActiveSplitRange\" config:type=\"short\">2</config:config-item>"    \
+    "<config:config-item config:name=\"PositionLeft\" config:type=\"int\">0</config:config-item>"          \
+    "<config:config-item config:name=\"PositionRight\" config:type=\"int\">0</config:config-item>"         \
+    "<config:config-item config:name=\"PositionTop\" config:type=\"int\">0</config:config-item>"           \
+    "<config:config-item config:name=\"PositionBottom\" config:type=\"int\">1</config:config-item>"        \
+    "</config:config-item-map-entry>"
+
+static void
+test_settings(void **state)
+{
+    static const char *const sheets[] = {"Standards", "Duty x KSB matrix"};
+    GByteArray *out = g_byte_array_new();
+    assert_int_equal(ods_settings_write(out, sheets, 2, NULL), OST_OK);
+    char *got = as_string(out);
+    assert_string_equal(got, DECL
+        "<office:document-settings " NS_OFFICE
+        " xmlns:config=\"urn:oasis:names:tc:opendocument:xmlns:config:1.0\" office:version=\"1.3\">"
+        "<office:settings><config:config-item-set config:name=\"ooo:view-settings\">"
+        "<config:config-item-map-indexed config:name=\"Views\"><config:config-item-map-entry>"
+        "<config:config-item config:name=\"ViewId\" config:type=\"string\">view1</config:config-item>"
+        "<config:config-item-map-named config:name=\"Tables\">"
+        FROZEN("Standards") FROZEN("Duty x KSB matrix")
+        "</config:config-item-map-named>"
+        "<config:config-item config:name=\"ActiveTable\" config:type=\"string\">Standards</config:config-item>"
+        "</config:config-item-map-entry></config:config-item-map-indexed>"
+        "</config:config-item-set></office:settings></office:document-settings>\n");
+    g_free(got);
+}
+
+static void
+test_styles(void **state)
+{
+    GByteArray *out = g_byte_array_new();
+    assert_int_equal(ods_styles_write(out, NULL), OST_OK);
+    char *got = as_string(out);
+    assert_string_equal(got, DECL
+        "<office:document-styles " NS_OFFICE
+        " xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\""
+        " xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\""
+        " xmlns:number=\"urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0\" office:version=\"1.3\">"
+        "<office:styles>"
+        "<number:date-style style:name=\"N1\"><number:year number:style=\"long\"/>"
+        "<number:text>-</number:text><number:month number:style=\"long\"/>"
+        "<number:text>-</number:text><number:day number:style=\"long\"/></number:date-style>"
+        "<style:default-style style:family=\"table-cell\">"
+        "<style:table-cell-properties style:vertical-align=\"top\"/></style:default-style>"
+        "<style:style style:name=\"Default\" style:family=\"table-cell\"/>"
+        "<style:style style:name=\"Header\" style:family=\"table-cell\" style:parent-style-name=\"Default\">"
+        "<style:table-cell-properties fo:background-color=\"#dddddd\" fo:wrap-option=\"wrap\"/>"
+        "<style:text-properties fo:font-weight=\"bold\" style:font-weight-asian=\"bold\""
+        " style:font-weight-complex=\"bold\"/></style:style>"
+        "<style:style style:name=\"Text\" style:family=\"table-cell\" style:parent-style-name=\"Default\">"
+        "<style:table-cell-properties fo:wrap-option=\"wrap\"/></style:style>"
+        "<style:style style:name=\"Date\" style:family=\"table-cell\" style:parent-style-name=\"Default\""
+        " style:data-style-name=\"N1\"/>"
+        "<style:style style:name=\"Mark\" style:family=\"table-cell\" style:parent-style-name=\"Default\">"
+        "<style:paragraph-properties fo:text-align=\"center\"/></style:style>"
+        "</office:styles></office:document-styles>\n");
+    g_free(got);
+}
+
+/* The body of content.xml after the fixed preamble. */
+static char *
+content_body(GByteArray *bytes)
+{
+    char *all = as_string(bytes);
+    const char *start = strstr(all, "<office:spreadsheet>");
+    assert_non_null(start);
+    char *body = g_strdup(start + strlen("<office:spreadsheet>"));
+    g_free(all);
+    return body;
+}
+
+static void
+test_content_cells(void **state)
+{
+    static const ods_column columns[] = {
+        {"Code", ODS_WIDTH_CODE}, {"N", ODS_WIDTH_CODE}, {"Text", ODS_WIDTH_TEXT},
+        {"Date", ODS_WIDTH_SHORT}, {"Yes", ODS_WIDTH_CODE}, {"Gap", ODS_WIDTH_CODE},
+        {"Last", ODS_WIDTH_MARK},
+    };
+    GByteArray *out = g_byte_array_new();
+    ods_content c;
+    ods_content_begin(&c, out);
+    ods_table_begin(&c, "T<1>", columns, G_N_ELEMENTS(columns));
+    ods_row_begin(&c);
+    ods_cell_text(&c, "a & b");
+    ods_cell_int(&c, 4);
+    ods_cell_text(&c, " lead  two\tTab\r\nline 2");
+    ods_cell_date(&c, "2023-05-01");
+    ods_cell_bool(&c, OST_NO);
+    ods_cell_empty(&c);
+    ods_cell_text(&c, "x");
+    ods_row_end(&c);
+    /* Nulls: empty cells, and trailing ones left out. */
+    ods_row_begin(&c);
+    ods_cell_text(&c, NULL);
+    ods_cell_int(&c, 0);
+    ods_cell_date(&c, "2023-02-30");
+    ods_cell_bool(&c, OST_UNSET);
+    ods_row_end(&c);
+    ods_row_begin(&c);
+    ods_cell_text(&c, NULL);
+    ods_row_end(&c);
+    ods_table_end(&c);
+    assert_int_equal(c.tables, 1);
+    assert_int_equal(c.cells, 7 + 6 + 1);
+    assert_int_equal(ods_content_finish(&c, NULL), OST_OK);
+    char *got = content_body(out);
+#define HEAD(t) "<table:table-cell table:style-name=\"Header\" office:value-type=\"string\"><text:p>" t "</text:p></table:table-cell>"
+    assert_string_equal(got,
+        "<table:table table:name=\"T&lt;1&gt;\">"
+        "<table:table-column table:style-name=\"co1\" table:number-columns-repeated=\"2\" table:default-cell-style-name=\"Default\"/>"
+        "<table:table-column table:style-name=\"co4\" table:default-cell-style-name=\"Default\"/>"
+        "<table:table-column table:style-name=\"co2\" table:default-cell-style-name=\"Default\"/>"
+        "<table:table-column table:style-name=\"co1\" table:number-columns-repeated=\"2\" table:default-cell-style-name=\"Default\"/>"
+        "<table:table-column table:style-name=\"co5\" table:default-cell-style-name=\"Default\"/>"
+        "<table:table-header-rows><table:table-row>"
+        HEAD("Code") HEAD("N") HEAD("Text") HEAD("Date") HEAD("Yes") HEAD("Gap") HEAD("Last")
+        "</table:table-row></table:table-header-rows>"
+        "<table:table-row>"
+        "<table:table-cell office:value-type=\"string\"><text:p>a &amp; b</text:p></table:table-cell>"
+        "<table:table-cell office:value-type=\"float\" office:value=\"4\"><text:p>4</text:p></table:table-cell>"
+        "<table:table-cell table:style-name=\"Text\" office:value-type=\"string\">"
+        "<text:p><text:s/>lead <text:s/>two<text:tab/>Tab</text:p><text:p>line 2</text:p></table:table-cell>"
+        "<table:table-cell table:style-name=\"Date\" office:value-type=\"date\" office:date-value=\"2023-05-01\">"
+        "<text:p>2023-05-01</text:p></table:table-cell>"
+        "<table:table-cell office:value-type=\"boolean\" office:boolean-value=\"false\"><text:p>FALSE</text:p></table:table-cell>"
+        "<table:table-cell/>"
+        "<table:table-cell table:style-name=\"Mark\" office:value-type=\"string\"><text:p>x</text:p></table:table-cell>"
+        "</table:table-row>"
+        "<table:table-row><table:table-cell table:number-columns-repeated=\"2\"/>"
+        "<table:table-cell table:style-name=\"Text\" office:value-type=\"string\"><text:p>2023-02-30</text:p></table:table-cell>"
+        "</table:table-row>"
+        "<table:table-row><table:table-cell/></table:table-row>"
+        "</table:table></office:spreadsheet></office:body></office:document-content>\n");
+#undef HEAD
+    g_free(got);
+}
+
+static void
+test_content_preamble(void **state)
+{
+    GByteArray *out = g_byte_array_new();
+    ods_content c;
+    ods_content_begin(&c, out);
+    assert_int_equal(ods_content_finish(&c, NULL), OST_OK);
+    char *got = as_string(out);
+#define COL(n, w) "<style:style style:name=\"co" #n "\" style:family=\"table-column\">" \
+    "<style:table-column-properties fo:break-before=\"auto\" style:column-width=\"" w "\"/></style:style>"
+    assert_string_equal(got, DECL
+        "<office:document-content " NS_OFFICE
+        " xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\""
+        " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\""
+        " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""
+        " xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\""
+        " office:version=\"1.3\"><office:automatic-styles>"
+        COL(1, "2.5cm") COL(2, "4cm") COL(3, "6cm") COL(4, "10cm") COL(5, "1.3cm")
+        "</office:automatic-styles><office:body><office:spreadsheet/></office:body>"
+        "</office:document-content>\n");
+#undef COL
+    g_free(got);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_manifest),
+        cmocka_unit_test(test_meta),
+        cmocka_unit_test(test_settings),
+        cmocka_unit_test(test_styles),
+        cmocka_unit_test(test_content_cells),
+        cmocka_unit_test(test_content_preamble),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
