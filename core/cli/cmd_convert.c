@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* `ost convert`: files and folders in, one output each or one dataset. */
 #include "cli.h"
+#include "batch.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -19,6 +20,7 @@ typedef struct convert_opts {
     gboolean combine;
     gboolean quiet;
     gboolean verbose;
+    int jobs;
 } convert_opts;
 
 static void
@@ -171,10 +173,28 @@ output_path_for(const char *out_dir, const job *j, const ost_writer_info *writer
     return path;
 }
 
+/* What became of one input; filled on a worker thread, reported in order. */
+typedef struct outcome {
+    char *out_path;     /* NULL when combining */
+    ost_doc *doc;
+    GError *error;
+} outcome;
+
+typedef struct batch_state {
+    const ost_registry *reg;
+    const convert_opts *o;
+    const ost_writer_info *writer;
+    GPtrArray *jobs;
+    outcome *outcomes;
+    guint converted;
+    guint failed;
+} batch_state;
+
 static void
-report_progress(const convert_opts *o, guint done, guint total, const char *path)
+report_progress(const batch_state *st, guint done, const char *path)
 {
-    if (o->quiet || !isatty(fileno(stderr)) || total < 2)
+    guint total = st->jobs->len;
+    if (st->o->quiet || !isatty(fileno(stderr)) || total < 2)
         return;
     fprintf(stderr, "\r\033[K[%u/%u] %s", done, total, path);
     if (done == total)
@@ -218,71 +238,100 @@ choose_writer(const ost_registry *reg, const convert_opts *o)
     return ost_registry_find_writer(reg, "json");
 }
 
-static int
-convert_each(const ost_registry *reg, const convert_opts *o, const ost_writer_info *writer,
-             GPtrArray *jobs, gboolean single, int failures)
+/* Read one input; with an output path, also serialise and write it. */
+static void
+convert_work(guint i, gpointer user)
 {
-    const char *out_dir = o->output != NULL ? o->output : ".";
-    GHashTable *taken = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    guint converted = 0;
-    for (guint i = 0; i < jobs->len; i++) {
-        const job *j = g_ptr_array_index(jobs, i);
-        report_progress(o, i + 1, jobs->len, j->path);
-        GError *error = NULL;
-        char *out_path = single ? g_strdup(o->output != NULL ? o->output : "-")
-                                : output_path_for(out_dir, j, writer, taken);
-        GByteArray *bytes = g_byte_array_new();
-        ost_doc *doc = ost_read_file(reg, j->path, o->from, &error);
-        if (doc != NULL && serialise(writer, (const ost_doc *const *)&doc, 1, 0, bytes, &error) &&
-            write_output(out_path, bytes, &error)) {
-            converted++;
-            report_document(o, j, doc, out_path);
-        } else {
-            cli_error("%s: %s", j->path, error->message);
-            failures++;
-        }
-        g_clear_error(&error);
-        ost_doc_free(doc);
-        g_byte_array_unref(bytes);
-        g_free(out_path);
+    batch_state *st = user;
+    const job *j = g_ptr_array_index(st->jobs, i);
+    outcome *r = &st->outcomes[i];
+    r->doc = ost_read_file(st->reg, j->path, st->o->from, &r->error);
+    if (r->doc == NULL || r->out_path == NULL)
+        return;
+    GByteArray *bytes = g_byte_array_new();
+    if (!serialise(st->writer, (const ost_doc *const *)&r->doc, 1, 0, bytes, &r->error) ||
+        !write_output(r->out_path, bytes, &r->error)) {
+        ost_doc_free(r->doc);
+        r->doc = NULL;
     }
-    g_hash_table_unref(taken);
-    if (!o->quiet && jobs->len > 1)
-        fprintf(stderr, "ost: converted %u of %u inputs to %s%s%s\n", converted,
-                jobs->len + (guint)(failures - (int)(jobs->len - converted)), writer->name,
-                failures > 0 ? "; failures listed above" : "",
-                converted > 0 ? "" : "");
-    return failures > 0 ? CLI_SOME_FAILED : CLI_OK;
+    g_byte_array_unref(bytes);
+}
+
+static void
+convert_finished(guint i, guint n_finished, gpointer user)
+{
+    batch_state *st = user;
+    report_progress(st, n_finished, ((const job *)g_ptr_array_index(st->jobs, i))->path);
+}
+
+static void
+convert_report(guint i, gpointer user)
+{
+    batch_state *st = user;
+    const job *j = g_ptr_array_index(st->jobs, i);
+    outcome *r = &st->outcomes[i];
+    if (r->doc != NULL) {
+        st->converted++;
+        report_document(st->o, j, r->doc, r->out_path);
+    } else {
+        st->failed++;
+        cli_error("%s: %s%s", j->path, r->error->message,
+                  r->out_path == NULL ? " (left out of the dataset)" : "");
+    }
+    /* A combined dataset needs every document until it is written. */
+    if (r->out_path != NULL) {
+        ost_doc_free(r->doc);
+        r->doc = NULL;
+    }
+}
+
+static const batch_callbacks convert_callbacks = {convert_work, convert_finished, convert_report};
+
+static void
+run_batch(batch_state *st, guint n_threads)
+{
+    batch_run(st->jobs->len, n_threads, &convert_callbacks, st);
 }
 
 static int
-convert_combined(const ost_registry *reg, const convert_opts *o, const ost_writer_info *writer,
-                 GPtrArray *jobs, int failures)
+convert_each(batch_state *st, gboolean single, guint n_threads, int failures)
 {
+    const convert_opts *o = st->o;
+    const char *out_dir = o->output != NULL ? o->output : ".";
+    /* Output names are settled before any work starts, so clashes resolve
+     * the same way whatever order the threads finish in. */
+    GHashTable *taken = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (guint i = 0; i < st->jobs->len; i++)
+        st->outcomes[i].out_path =
+            single ? g_strdup(o->output != NULL ? o->output : "-")
+                   : output_path_for(out_dir, g_ptr_array_index(st->jobs, i), st->writer, taken);
+    g_hash_table_unref(taken);
+    run_batch(st, n_threads);
+    if (!o->quiet && st->jobs->len > 1)
+        fprintf(stderr, "ost: converted %u of %u inputs to %s in %s%s\n", st->converted,
+                st->converted + st->failed, st->writer->name, out_dir,
+                st->failed > 0 ? "; failures listed above" : "");
+    return failures > 0 || st->failed > 0 ? CLI_SOME_FAILED : CLI_OK;
+}
+
+static int
+convert_combined(batch_state *st, guint n_threads, int failures)
+{
+    const convert_opts *o = st->o;
+    run_batch(st, n_threads);
     GPtrArray *docs = g_ptr_array_new_with_free_func((GDestroyNotify)ost_doc_free);
-    for (guint i = 0; i < jobs->len; i++) {
-        const job *j = g_ptr_array_index(jobs, i);
-        report_progress(o, i + 1, jobs->len, j->path);
-        GError *error = NULL;
-        ost_doc *doc = ost_read_file(reg, j->path, o->from, &error);
-        if (doc == NULL) {
-            cli_error("%s: %s (left out of the dataset)", j->path, error->message);
-            g_error_free(error);
-            failures++;
-            continue;
-        }
-        report_document(o, j, doc, NULL);
-        g_ptr_array_add(docs, doc);
-    }
+    for (guint i = 0; i < st->jobs->len; i++)
+        if (st->outcomes[i].doc != NULL)
+            g_ptr_array_add(docs, g_steal_pointer(&st->outcomes[i].doc));
     GError *error = NULL;
     GByteArray *bytes = g_byte_array_new();
     const char *out = o->output != NULL ? o->output : "-";
-    if (serialise(writer, (const ost_doc *const *)docs->pdata, docs->len, OST_WRITE_COMBINED,
+    if (serialise(st->writer, (const ost_doc *const *)docs->pdata, docs->len, OST_WRITE_COMBINED,
                   bytes, &error) &&
         write_output(out, bytes, &error)) {
         if (!o->quiet)
             fprintf(stderr, "ost: wrote %u of %u inputs to %s\n", docs->len,
-                    docs->len + (guint)failures, out);
+                    st->converted + st->failed, out);
     } else {
         cli_error("%s: %s", out, error->message);
         g_error_free(error);
@@ -290,7 +339,7 @@ convert_combined(const ost_registry *reg, const convert_opts *o, const ost_write
     }
     g_byte_array_unref(bytes);
     g_ptr_array_unref(docs);
-    return failures > 0 ? CLI_SOME_FAILED : CLI_OK;
+    return failures > 0 || st->failed > 0 ? CLI_SOME_FAILED : CLI_OK;
 }
 
 int
@@ -306,6 +355,7 @@ cli_cmd_convert(int argc, char **argv)
         {"combine", 0, 0, G_OPTION_ARG_NONE, &o.combine, "Write all inputs into one dataset", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, "Report only failures", NULL},
         {"verbose", 'v', 0, G_OPTION_ARG_NONE, &o.verbose, "Report each document and its warnings", NULL},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs, "Convert N inputs at a time (default: one per processor)", "N"},
         G_OPTION_ENTRY_NULL,
     };
     GOptionContext *ctx = g_option_context_new("INPUT... - convert standards documents");
@@ -351,8 +401,20 @@ cli_cmd_convert(int argc, char **argv)
         rc = CLI_SOME_FAILED;
         goto out;
     }
-    rc = o.combine ? convert_combined(reg, &o, writer, jobs, failures)
-                   : convert_each(reg, &o, writer, jobs, single, failures);
+    if (o.jobs < 0) {
+        cli_error("-j needs a positive number of jobs");
+        goto out;
+    }
+    guint n_threads = o.jobs > 0 ? (guint)o.jobs : g_get_num_processors();
+    batch_state st = {reg, &o, writer, jobs, g_new0(outcome, jobs->len), 0, 0};
+    rc = o.combine ? convert_combined(&st, n_threads, failures)
+                   : convert_each(&st, single, n_threads, failures);
+    for (guint i = 0; i < jobs->len; i++) {
+        g_free(st.outcomes[i].out_path);
+        ost_doc_free(st.outcomes[i].doc);
+        g_clear_error(&st.outcomes[i].error);
+    }
+    g_free(st.outcomes);
 out:
     if (jobs != NULL)
         g_ptr_array_unref(jobs);

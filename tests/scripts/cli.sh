@@ -73,6 +73,17 @@ cp "$good" "$tmp/clash/x.txt"; cp "$good" "$tmp/clash/x.text"
 check "name clash keeps both" "$ost" convert -q -o "$tmp/clashout" "$tmp/clash"
 check "name clash outputs" [ -s "$tmp/clashout/x.json" ] && [ "$(ls "$tmp/clashout" | wc -l)" = 2 ]
 
+# Parallel jobs give the same outputs and the same report order as one job.
+mkdir -p "$tmp/par"
+cp "$src"/samples/*.txt "$tmp/par/"
+cp "$tmp/binary.txt" "$tmp/par/0-bad.txt"; cp "$tmp/prose.txt" "$tmp/par/zz-prose.txt"
+"$ost" convert -j 1 -o "$tmp/par1" "$tmp/par" 2> "$tmp/par1.err"
+"$ost" convert -j 4 -o "$tmp/par4" "$tmp/par" 2> "$tmp/par4.err"
+check "-j 4 outputs equal -j 1 outputs" diff -r "$tmp/par1" "$tmp/par4"
+check "-j 4 report equals -j 1 report" cmp -s <(sed "s/par1/parN/" "$tmp/par1.err") <(sed "s/par4/parN/" "$tmp/par4.err")
+check "report lists failures in input order" [ "$(grep -c "0-bad.txt\|zz-prose.txt" "$tmp/par4.err")" = 2 ] && grep -A1 "0-bad.txt" "$tmp/par4.err" | tail -1 | grep -q zz-prose
+check "bad -j is a usage error" [ "$(status_of "$ost" convert -j -3 "$good")" = 2 ]
+
 # --combine: one dataset; failures listed and left out.
 "$ost" convert --combine -o "$tmp/dataset.json" "$good" "$tmp/binary.txt" "$src/samples/004-ST0509-spun-blog-copy.txt" 2> "$tmp/err4"
 check "combine with a failure exits 1" [ $? = 1 ]
