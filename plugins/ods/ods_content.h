@@ -29,18 +29,29 @@ typedef struct ods_content {
     guint pending_empty;        /* empty cells not written yet */
     gboolean row_has_cell;
     guint tables;
+    GPtrArray *table_names;     /* char*, of every table begun, in order */
     guint64 cells;              /* non-empty cells, for the statistics in meta.xml */
     GString *row;               /* markup of the row being written */
 } ods_content;
 
-/* Start content.xml, appended to @out: declarations, automatic styles, the
- * spreadsheet body. */
+/* Start content.xml, written through @sink: declarations, automatic
+ * styles, the spreadsheet body. */
+void ods_content_begin_io(ods_content *c, xmlOutputWriteCallback sink, void *sink_data);
+/* The same, appended to @out. */
 void ods_content_begin(ods_content *c, GByteArray *out);
-/* Close the document; OST_ERR_XML with @error set if anything failed. */
+/* Close the document; OST_ERR_XML with @error set if anything failed.
+ * c->table_names stays until ods_content_clear(). */
 ost_status ods_content_finish(ods_content *c, GError **error);
+void ods_content_clear(ods_content *c);
 
-/* A table named @name whose header row holds the column headers. The
- * columns stay borrowed until ods_table_end(). */
+/* Spreadsheets open only so many columns: LibreOffice 7.4 by default 1024
+ * (16384 with "very large spreadsheets" enabled), Excel 16384, and the rest
+ * is dropped with no more than a warning. ODF itself sets no limit. Tables
+ * must stay within this. */
+#define ODS_MAX_COLUMNS 1024
+
+/* A table named @name whose header row holds the column headers (at most
+ * ODS_MAX_COLUMNS). The columns stay borrowed until ods_table_end(). */
 void ods_table_begin(ods_content *c, const char *name, const ods_column *columns,
                      guint n_columns);
 void ods_table_end(ods_content *c);

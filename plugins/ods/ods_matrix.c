@@ -58,17 +58,21 @@ add_row(matrix *m, const char *label1, const char *label2, const GPtrArray *code
     g_array_append_val(m->rows, row);
 }
 
+/* The label columns every part of a matrix repeats. */
+#define LABEL_COLUMNS 2
+
+/* One table: the label columns and the codes [first, first + n). */
 static void
-matrix_write(ods_content *c, const char *name, const matrix *m, const char *header1,
-             const char *header2)
+matrix_write_part(ods_content *c, const char *name, const matrix *m, guint first, guint n,
+                  const char *header1, const char *header2)
 {
-    guint n_columns = 2 + m->codes->len;
-    ods_column *columns = g_new(ods_column, n_columns);
+    ods_column *columns = g_new(ods_column, LABEL_COLUMNS + n);
     columns[0] = (ods_column){header1, ODS_WIDTH_MEDIUM};
     columns[1] = (ods_column){header2, ODS_WIDTH_SHORT};
-    for (guint i = 0; i < m->codes->len; i++)
-        columns[2 + i] = (ods_column){g_ptr_array_index(m->codes, i), ODS_WIDTH_MARK};
-    ods_table_begin(c, name, columns, n_columns);
+    for (guint i = 0; i < n; i++)
+        columns[LABEL_COLUMNS + i] =
+            (ods_column){g_ptr_array_index(m->codes, first + i), ODS_WIDTH_MARK};
+    ods_table_begin(c, name, columns, LABEL_COLUMNS + n);
     GHashTable *mapped = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint r = 0; r < m->rows->len; r++) {
         const matrix_row *row = &g_array_index(m->rows, matrix_row, r);
@@ -78,7 +82,7 @@ matrix_write(ods_content *c, const char *name, const matrix *m, const char *head
         ods_row_begin(c);
         ods_cell_text(c, row->labels[0]);
         ods_cell_text(c, row->labels[1]);
-        for (guint i = 0; i < m->codes->len; i++)
+        for (guint i = first; i < first + n; i++)
             ods_cell_text(c, g_hash_table_contains(mapped, g_ptr_array_index(m->codes, i))
                                  ? MARK : NULL);
         ods_row_end(c);
@@ -86,6 +90,26 @@ matrix_write(ods_content *c, const char *name, const matrix *m, const char *head
     g_hash_table_unref(mapped);
     ods_table_end(c);
     g_free(columns);
+}
+
+/* A matrix too wide for one sheet (ODS_MAX_COLUMNS: a functional map can
+ * list several hundred units, a combined dataset thousands) continues on
+ * sheets "NAME (2)", "NAME (3)", ..., each with the same rows and label
+ * columns. Nothing is cut off, every sheet opens in full with any
+ * spreadsheet's default limits, and the orientation stays the same
+ * whatever the size, for anyone reading the file by program. */
+static void
+matrix_write(ods_content *c, const char *name, const matrix *m, const char *header1,
+             const char *header2)
+{
+    const guint per_sheet = ODS_MAX_COLUMNS - LABEL_COLUMNS;
+    guint part = 1;
+    for (guint first = 0; first < m->codes->len; first += per_sheet, part++) {
+        char *sheet = part == 1 ? g_strdup(name) : g_strdup_printf("%s (%u)", name, part);
+        matrix_write_part(c, sheet, m, first, MIN(per_sheet, m->codes->len - first), header1,
+                          header2);
+        g_free(sheet);
+    }
 }
 
 /* ---- Duty x KSB --------------------------------------------------------- */

@@ -35,25 +35,82 @@ zip_failed(GError **error, const char *what, const char *detail)
     return OST_ERR_ZIP;
 }
 
-/* Deflate level 1: content.xml of a large workbook is tens of megabytes of
- * repetitive markup; level 1 packs it nearly as small as the default level
- * in a fraction of the time, and compression dominated the writing time. */
-#define DEFLATE_LEVEL 1
+/* A source serving a part that is already deflated. Its stat says so
+ * (method, both sizes, CRC), and libzip copies such data as it is when the
+ * entry's compression is left at the default. */
+typedef struct deflated_source {
+    const ods_part *part;
+    gsize offset;
+    zip_error_t error;
+} deflated_source;
+
+static zip_int64_t
+deflated_cb(void *userdata, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+    deflated_source *s = userdata;
+    switch (cmd) {
+    case ZIP_SOURCE_OPEN:
+        s->offset = 0;
+        return 0;
+    case ZIP_SOURCE_READ: {
+        gsize n = MIN((gsize)len, s->part->len - s->offset);
+        memcpy(data, s->part->data + s->offset, n);
+        s->offset += n;
+        return (zip_int64_t)n;
+    }
+    case ZIP_SOURCE_CLOSE:
+        return 0;
+    case ZIP_SOURCE_STAT: {
+        zip_stat_t *st = ZIP_SOURCE_GET_ARGS(zip_stat_t, data, len, &s->error);
+        if (st == NULL)
+            return -1;
+        zip_stat_init(st);
+        st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_CRC | ZIP_STAT_COMP_METHOD;
+        st->size = s->part->size;
+        st->comp_size = s->part->len;
+        st->crc = s->part->crc;
+        st->comp_method = ZIP_CM_DEFLATE;
+        return sizeof *st;
+    }
+    case ZIP_SOURCE_ERROR:
+        return zip_error_to_data(&s->error, data, len);
+    case ZIP_SOURCE_FREE:
+        zip_error_fini(&s->error);
+        g_free(s);
+        return 0;
+    case ZIP_SOURCE_SUPPORTS:
+        return ZIP_SOURCE_SUPPORTS_READABLE;
+    default:
+        return -1;
+    }
+}
 
 static gboolean
-add_entry(zip_t *za, const char *path, const void *data, gsize len, zip_int32_t method,
-          time_t mtime)
+add_entry(zip_t *za, const ods_part *part, zip_int32_t method, time_t mtime)
 {
-    zip_source_t *src = zip_source_buffer(za, data, len, 0);
+    zip_source_t *src;
+    if (part->deflated) {
+        deflated_source *s = g_new0(deflated_source, 1);
+        s->part = part;
+        zip_error_init(&s->error);
+        src = zip_source_function(za, deflated_cb, s);
+        if (src == NULL) {
+            zip_error_fini(&s->error);
+            g_free(s);
+        }
+    } else {
+        src = zip_source_buffer(za, part->data, part->len, 0);
+    }
     if (src == NULL)
         return FALSE;
-    zip_int64_t idx = zip_file_add(za, path, src, ZIP_FL_ENC_UTF_8);
+    zip_int64_t idx = zip_file_add(za, part->path, src, ZIP_FL_ENC_UTF_8);
     if (idx < 0) {
         zip_source_free(src);
         return FALSE;
     }
-    return zip_set_file_compression(za, (zip_uint64_t)idx, method,
-                                    method == ZIP_CM_STORE ? 0 : DEFLATE_LEVEL) == 0 &&
+    return (part->deflated ||
+            zip_set_file_compression(za, (zip_uint64_t)idx, method,
+                                     method == ZIP_CM_STORE ? 0 : ODS_DEFLATE_LEVEL) == 0) &&
            zip_file_set_mtime(za, (zip_uint64_t)idx, mtime, 0) == 0;
 }
 
@@ -99,11 +156,11 @@ ods_package_write(GByteArray *out, const ods_part *parts, guint n_parts, GError 
         return st;
     }
     time_t mtime = fixed_mtime();
-    gboolean ok = add_entry(za, "mimetype", ODS_MEDIA_TYPE, strlen(ODS_MEDIA_TYPE),
-                            ZIP_CM_STORE, mtime);
+    const ods_part mimetype = {"mimetype", (const guint8 *)ODS_MEDIA_TYPE,
+                               strlen(ODS_MEDIA_TYPE), FALSE, 0, 0};
+    gboolean ok = add_entry(za, &mimetype, ZIP_CM_STORE, mtime);
     for (guint i = 0; ok && i < n_parts; i++)
-        ok = add_entry(za, parts[i].path, parts[i].data->data, parts[i].data->len,
-                       ZIP_CM_DEFLATE, mtime);
+        ok = add_entry(za, &parts[i], ZIP_CM_DEFLATE, mtime);
     ost_status st = OST_OK;
     if (!ok) {
         st = zip_failed(error, "adding a part", zip_strerror(za));

@@ -10,6 +10,7 @@ typedef const ost_doc *const *ods_docs;
 typedef struct ods_sheet {
     const char *name;   /* valid in every spreadsheet: <= 31 chars, none of []*?:/\ */
     gboolean (*has_rows)(ods_docs docs, gsize n_docs);
+    /* One table named @name; a matrix too wide for one continues on more. */
     void (*write)(ods_content *c, const char *name, ods_docs docs, gsize n_docs);
 } ods_sheet;
 

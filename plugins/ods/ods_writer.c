@@ -2,6 +2,7 @@
 /* Output plugin: the data model as an OpenDocument spreadsheet, one sheet per kind of row. */
 #include <ost.h>
 
+#include "ods_deflate.h"
 #include "ods_names.h"
 #include "ods_package.h"
 #include "ods_parts.h"
@@ -23,22 +24,25 @@ workbook_title(ods_docs docs, gsize n_docs, guint flags)
                            n_docs == 1 ? "" : "s");
 }
 
+/* content.xml is deflated while it is written (ods_deflate.h); the other
+ * parts are small and zipped from memory. */
 static ost_status
-write_parts(GByteArray *parts[N_PARTS], ods_docs docs, gsize n_docs, guint flags,
-            GError **error)
+write_parts(ods_deflate *content, GByteArray *parts[N_PARTS], ods_docs docs, gsize n_docs,
+            guint flags, GError **error)
 {
     GPtrArray *plan = ods_sheets_plan(docs, n_docs);
-    GPtrArray *names = g_ptr_array_new();
     ods_content c;
-    ods_content_begin(&c, parts[PART_CONTENT]);
+    ods_content_begin_io(&c, ods_deflate_write, content);
     for (guint i = 0; i < plan->len; i++) {
         const ods_sheet *sheet = g_ptr_array_index(plan, i);
         sheet->write(&c, sheet->name, docs, n_docs);
-        g_ptr_array_add(names, (gpointer)sheet->name);
     }
+    GPtrArray *names = c.table_names;
     guint tables = c.tables;
     guint64 cells = c.cells;
     ost_status st = ods_content_finish(&c, error);
+    if (st == OST_OK)
+        st = ods_deflate_finish(content, error);
     if (st == OST_OK)
         st = ods_styles_write(parts[PART_STYLES], error);
     if (st == OST_OK) {
@@ -51,7 +55,7 @@ write_parts(GByteArray *parts[N_PARTS], ods_docs docs, gsize n_docs, guint flags
                                 names->len, error);
     if (st == OST_OK)
         st = ods_manifest_write(parts[PART_MANIFEST], part_paths, PART_MANIFEST, error);
-    g_ptr_array_unref(names);
+    ods_content_clear(&c);
     g_ptr_array_unref(plan);
     return st;
 }
@@ -65,18 +69,26 @@ ods_write(const ost_doc *const *docs, gsize n_docs, guint flags, GByteArray *out
                     "an ODS workbook holds one document, or a dataset when combined");
         return OST_ERR_INVALID_ARG;
     }
+    ods_deflate *content = ods_deflate_new(error);
+    if (content == NULL)
+        return OST_ERR_ZIP;
     GByteArray *parts[N_PARTS];
     for (int i = 0; i < N_PARTS; i++)
         parts[i] = g_byte_array_new();
-    ost_status st = write_parts(parts, docs, n_docs, flags, error);
+    ost_status st = write_parts(content, parts, docs, n_docs, flags, error);
     if (st == OST_OK) {
         ods_part package[N_PARTS];
         for (int i = 0; i < N_PARTS; i++)
-            package[i] = (ods_part){part_paths[i], parts[i]};
+            package[i] = (ods_part){part_paths[i], parts[i]->data, parts[i]->len, FALSE, 0, 0};
+        package[PART_CONTENT].data = ods_deflate_data(content, &package[PART_CONTENT].len);
+        package[PART_CONTENT].deflated = TRUE;
+        package[PART_CONTENT].size = ods_deflate_size(content);
+        package[PART_CONTENT].crc = ods_deflate_crc(content);
         st = ods_package_write(out, package, N_PARTS, error);
     }
     for (int i = 0; i < N_PARTS; i++)
         g_byte_array_unref(parts[i]);
+    ods_deflate_free(content);
     return st;
 }
 

@@ -3,6 +3,8 @@
 #include "test_ods_support.h"
 
 #include "ods/ods_content.h"
+#include "ods/ods_deflate.h"
+#include "ods/ods_package.h"
 #include "ods/ods_parts.h"
 
 #define DECL "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -165,6 +167,7 @@ test_content_cells(void **state)
     assert_int_equal(c.tables, 1);
     assert_int_equal(c.cells, 7 + 6 + 1);
     assert_int_equal(ods_content_finish(&c, NULL), OST_OK);
+    ods_content_clear(&c);
     char *got = content_body(out);
 #define HEAD(t) "<table:table-cell table:style-name=\"Header\" office:value-type=\"string\"><text:p>" t "</text:p></table:table-cell>"
     assert_string_equal(got,
@@ -204,6 +207,7 @@ test_content_preamble(void **state)
     ods_content c;
     ods_content_begin(&c, out);
     assert_int_equal(ods_content_finish(&c, NULL), OST_OK);
+    ods_content_clear(&c);
     char *got = as_string(out);
 #define COL(n, w) "<style:style style:name=\"co" #n "\" style:family=\"table-column\">" \
     "<style:table-column-properties fo:break-before=\"auto\" style:column-width=\"" w "\"/></style:style>"
@@ -221,11 +225,59 @@ test_content_preamble(void **state)
     g_free(got);
 }
 
+/* A part deflated on the worker thread, much longer than the chunks in
+ * flight and written in odd-sized pieces, comes back out of the zip
+ * byte for byte; libzip checks the CRC-32 and sizes as it reads. */
+static void
+test_deflated_part(void **state)
+{
+    GString *want = g_string_new(NULL);
+    ods_deflate *d = ods_deflate_new(NULL);
+    assert_non_null(d);
+    for (guint i = 0; want->len < 3 * 1024 * 1024; i++) {
+        char piece[64];
+        int n = g_snprintf(piece, sizeof piece, "<row n=\"%u\">caf\xC3\xA9 %u</row>", i, i * 7919u);
+        g_string_append_len(want, piece, n);
+        assert_int_equal(ods_deflate_write(d, piece, n), n);
+    }
+    assert_int_equal(ods_deflate_finish(d, NULL), OST_OK);
+    assert_int_equal(ods_deflate_size(d), want->len);
+    ods_part part = {"content.xml", NULL, 0, TRUE, ods_deflate_size(d), ods_deflate_crc(d)};
+    part.data = ods_deflate_data(d, &part.len);
+    assert_true(part.len < want->len / 4);
+    GByteArray *zip = g_byte_array_new();
+    assert_int_equal(ods_package_write(zip, &part, 1, NULL), OST_OK);
+    ods_deflate_free(d);
+    GByteArray *back = ods_read_part(zip, "content.xml");
+    assert_non_null(back);
+    assert_int_equal(back->len, want->len);
+    assert_memory_equal(back->data, want->str, want->len);
+    g_byte_array_unref(back);
+    g_byte_array_unref(zip);
+    g_string_free(want, TRUE);
+}
+
+/* Dropped unfinished (an error elsewhere in the workbook), it stops its
+ * worker without waiting for anything. */
+static void
+test_deflate_abandoned(void **state)
+{
+    ods_deflate *d = ods_deflate_new(NULL);
+    assert_non_null(d);
+    char block[4096];
+    memset(block, 'x', sizeof block);
+    for (int i = 0; i < 1000; i++)
+        ods_deflate_write(d, block, sizeof block);
+    ods_deflate_free(d);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_manifest),
+        cmocka_unit_test(test_deflated_part),
+        cmocka_unit_test(test_deflate_abandoned),
         cmocka_unit_test(test_meta),
         cmocka_unit_test(test_settings),
         cmocka_unit_test(test_styles),

@@ -20,7 +20,7 @@
 
 /* The bytes of @path inside the zip @ods, NUL-terminated; NULL if absent. */
 static G_GNUC_UNUSED GByteArray *
-ods_part(const GByteArray *ods, const char *path)
+ods_read_part(const GByteArray *ods, const char *path)
 {
     zip_error_t ze;
     zip_error_init(&ze);
@@ -92,7 +92,7 @@ ods_part_valid(const GByteArray *ods, const char *path, const char *schema_name)
     xmlRelaxNGPtr rng = ods_schema(schema_name);
     if (rng == NULL)
         skip();
-    GByteArray *xml = ods_part(ods, path);
+    GByteArray *xml = ods_read_part(ods, path);
     assert_non_null(xml);
     xmlDocPtr doc = ods_parse(xml);
     assert_non_null(doc);

@@ -15,7 +15,7 @@ write_ods(GPtrArray *docs, guint flags)
 static xmlDocPtr
 content_of(const GByteArray *ods)
 {
-    GByteArray *xml = ods_part(ods, "content.xml");
+    GByteArray *xml = ods_read_part(ods, "content.xml");
     xmlDocPtr doc = ods_parse(xml);
     assert_non_null(doc);
     g_byte_array_unref(xml);
@@ -72,7 +72,7 @@ test_package_layout(void **state)
     assert_memory_equal(ods->data + 38, media, sizeof media - 1);
 
     /* Every part the manifest lists is in the package, and the reverse. */
-    GByteArray *manifest = ods_part(ods, "META-INF/manifest.xml");
+    GByteArray *manifest = ods_read_part(ods, "META-INF/manifest.xml");
     xmlDocPtr m = ods_parse(manifest);
     char *listed = ods_xpath_string(m, "count(//manifest:file-entry)");
     assert_string_equal(listed, "5");
@@ -82,7 +82,7 @@ test_package_layout(void **state)
         char *q = g_strdup_printf("count(//manifest:file-entry[@manifest:full-path='%s'])", parts[i]);
         char *n = ods_xpath_string(m, q);
         assert_string_equal(n, "1");
-        GByteArray *part = ods_part(ods, parts[i]);
+        GByteArray *part = ods_read_part(ods, parts[i]);
         assert_non_null(part);
         g_byte_array_unref(part);
         g_free(n);
@@ -180,7 +180,7 @@ test_sheets_present_when_rows(void **state)
         }
         g_strfreev(each);
         /* settings.xml freezes the header of exactly these sheets. */
-        GByteArray *settings = ods_part(ods, "settings.xml");
+        GByteArray *settings = ods_read_part(ods, "settings.xml");
         xmlDocPtr s = ods_parse(settings);
         char *n = ods_xpath_string(s, "count(//config:config-item-map-named/config:config-item-map-entry"
                                       "[config:config-item[@config:name='VerticalSplitPosition']='1'])");
@@ -298,7 +298,7 @@ test_maps_and_combined_rows(void **state)
     assert_cell(c, "Sources", 4, 3, "string", NULL, "third_party");
     xmlFreeDoc(c);
 
-    GByteArray *meta = ods_part(ods, "meta.xml");
+    GByteArray *meta = ods_read_part(ods, "meta.xml");
     xmlDocPtr m = ods_parse(meta);
     char *title = ods_xpath_string(m, "string(//*[local-name()='title'])");
     assert_string_equal(title, "Dataset of 4 documents");
@@ -308,6 +308,85 @@ test_maps_and_combined_rows(void **state)
     g_free(title);
     xmlFreeDoc(m);
     g_byte_array_unref(meta);
+    g_byte_array_unref(ods);
+    g_ptr_array_unref(docs);
+}
+
+/* The number of columns the header row of @sheet declares. */
+static int
+column_count(xmlDocPtr content, const char *sheet)
+{
+    int n = 0;
+    xmlXPathContextPtr ctx = ods_xpath(content);
+    char *path = g_strdup_printf("//table:table[@table:name='%s']/table:table-column", sheet);
+    xmlXPathObjectPtr r = xmlXPathEvalExpression(BAD_CAST path, ctx);
+    for (int i = 0; r->nodesetval != NULL && i < r->nodesetval->nodeNr; i++)
+        n += ods_repeat(r->nodesetval->nodeTab[i], "number-columns-repeated");
+    xmlXPathFreeObject(r);
+    xmlXPathFreeContext(ctx);
+    g_free(path);
+    return n;
+}
+
+/* A role citing 1,500 units: more columns than LibreOffice opens by default
+ * (1024). The matrix continues on a second sheet with the same rows and
+ * label columns; no mark is lost and no sheet is wider than the limit. */
+static void
+test_wide_matrix_split(void **state)
+{
+    ost_doc *doc = ost_doc_new();
+    fixture_source(doc, "in/wide.txt", "text", "functional_map");
+    ost_functional_map *m = ost_functional_map_new();
+    ost_set_str(&m->title, "Wide map");
+    ost_fm_role *r = ost_fm_role_new("Everything");
+    ost_fm_role *r2 = ost_fm_role_new("Ends");
+    for (int i = 1; i <= 1500; i++) {
+        char code[16];
+        g_snprintf(code, sizeof code, "U%d", i);
+        g_ptr_array_add(r->units, g_strdup(code));
+        if (i == 1 || i == 1022 || i == 1023 || i == 1500)
+            g_ptr_array_add(r2->units, g_strdup(code));
+    }
+    g_ptr_array_add(m->roles, r);
+    g_ptr_array_add(m->roles, r2);
+    g_ptr_array_add(doc->functional_maps, m);
+    GPtrArray *docs = fixture_one(doc);
+    GByteArray *ods = write_ods(docs, 0);
+    xmlDocPtr c = content_of(ods);
+    char *names = sheet_names(c);
+    assert_string_equal(names, "Roles x units,Roles x units (2),Sources");
+    g_free(names);
+    assert_int_equal(column_count(c, "Roles x units"), 1024);
+    assert_int_equal(column_count(c, "Roles x units (2)"), 2 + 1500 - 1022);
+    assert_cell(c, "Roles x units", 0, 2, "string", NULL, "U1");
+    assert_cell(c, "Roles x units", 0, 1023, "string", NULL, "U1022");
+    assert_cell(c, "Roles x units (2)", 0, 0, "string", NULL, "Functional map");
+    assert_cell(c, "Roles x units (2)", 0, 2, "string", NULL, "U1023");
+    assert_cell(c, "Roles x units (2)", 0, 479, "string", NULL, "U1500");
+    for (int sheet = 0; sheet < 2; sheet++) {
+        const char *name = sheet == 0 ? "Roles x units" : "Roles x units (2)";
+        assert_cell(c, name, 1, 1, "string", NULL, "Everything");
+        assert_cell(c, name, 2, 0, "string", NULL, "Wide map");
+        assert_cell(c, name, 2, 1, "string", NULL, "Ends");
+    }
+    assert_cell(c, "Roles x units", 2, 2, "string", NULL, "\xE2\x9C\x93");     /* U1 */
+    assert_cell(c, "Roles x units", 2, 3, NULL, NULL, NULL);                     /* U2 */
+    assert_cell(c, "Roles x units", 2, 1023, "string", NULL, "\xE2\x9C\x93");  /* U1022 */
+    assert_cell(c, "Roles x units (2)", 2, 2, "string", NULL, "\xE2\x9C\x93"); /* U1023 */
+    assert_cell(c, "Roles x units (2)", 2, 3, NULL, NULL, NULL);                 /* U1024 */
+    assert_cell(c, "Roles x units (2)", 2, 479, "string", NULL, "\xE2\x9C\x93");
+    assert_cell(c, "Roles x units (2)", 1, 479, "string", NULL, "\xE2\x9C\x93");
+    xmlFreeDoc(c);
+    /* Both parts get a frozen header row. */
+    GByteArray *settings = ods_read_part(ods, "settings.xml");
+    xmlDocPtr s = ods_parse(settings);
+    char *n = ods_xpath_string(s, "count(//config:config-item-map-entry[@config:name='Roles x units (2)']"
+                                  "[config:config-item[@config:name='VerticalSplitPosition']='1'])");
+    assert_string_equal(n, "1");
+    g_free(n);
+    xmlFreeDoc(s);
+    g_byte_array_unref(settings);
+    assert_true(ods_all_parts_valid(ods));
     g_byte_array_unref(ods);
     g_ptr_array_unref(docs);
 }
@@ -338,6 +417,7 @@ main(void)
         cmocka_unit_test(test_sheets_present_when_rows),
         cmocka_unit_test(test_typed_cells),
         cmocka_unit_test(test_maps_and_combined_rows),
+        cmocka_unit_test(test_wide_matrix_split),
         cmocka_unit_test(test_several_without_combine_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
