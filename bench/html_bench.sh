@@ -36,9 +36,10 @@ cpu() {
   awk '{printf "%.3f\n", $1 + $2}' "$tmp/time"
 }
 
+# Each run writes to a folder of its own: removing the last run's output
+# is no part of converting, so it is not timed.
 run_ost() {
-  rm -rf "$tmp/ost-out"
-  "$ost" convert -q -t json -o "$tmp/ost-out" "$pages"
+  "$ost" convert -q -t json -o "$(mktemp -d "$tmp/ost-out.XXXXXX")" "$pages"
 }
 
 run_xmllint() {
@@ -59,7 +60,7 @@ best() {
 
 t_ost=$(best run_ost)
 t_xml=$(best run_xmllint)
-converted=$(find "$tmp/ost-out" -type f 2>/dev/null | wc -l)
+converted=$(find "$(ls -d "$tmp"/ost-out.* | tail -1)" -type f 2>/dev/null | wc -l)
 printf '%-28s %8s %10s\n' "tool" "files" "cpu s"
 printf '%-28s %8d %10s\n' "ost convert -t json" "$n" "$t_ost"
 printf '%-28s %8d %10s\n' "xmllint --html --noout" "$n" "$t_xml"

@@ -20,6 +20,9 @@ static const cue cues[] = {
     {"occupational_map", "^occupational map\\b", 6},
     {"occupational_map", "\\bcluster\\s*:", 3},
     {"occupational_map", "^occupations in (green|amber|red|black)", 3},
+    {"occupational_map", "^(green|amber|red|black)\\s*[:=\\x{2013}-]\\s*(approved|standard|"
+                         "occupation|in development)", 2},
+    {"occupational_map", "^.{1,80}\\boccupational map$", 4},
     {"occupation", "^reference\\s*:?\\s*OCC\\d{4}", 8},
     {"occupation", "^SOC 2020", 2},
     {"occupation", "progression map", 2},

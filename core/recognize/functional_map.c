@@ -73,8 +73,10 @@ regex(GRegex **slot, gsize *once, const char *pattern, GRegexCompileFlags flags)
 }
 
 /* Unit codes: letters then digits, optionally after a short capitalised
- * suite prefix ("CC AA1"); the title follows after a dash or a space. */
-#define CODE_RE "[A-Z]{1,4}\\d+[A-Za-z]?(?:\\.\\d+)*"
+ * suite prefix ("CC AA1"); the title follows after a dash or a space.
+ * Publishers' own codes carry longer letter runs: "SFHGEN1",
+ * "SCDHSC0023", "CFAM&LDA1". */
+#define CODE_RE "[A-Z][A-Z&]{0,9}\\d+[A-Za-z]?(?:\\.\\d+)*"
 #define UNIT_RE "^((?:[A-Z]{1,4} )?" CODE_RE ")(?:\\s*[-–—:]\\s*|\\s+)(\\S.*)$"
 #define AREA_RE "^((?:[A-Z]{1,4} )?[A-Z]{1,4})\\.\\s+(\\S.*)$"
 
@@ -183,7 +185,7 @@ code_list(const char *text)
             ost_strlist_add_unique(codes, code);
             g_free(code);
             prefix = NULL;
-        } else if (prefix == NULL && g_regex_match_simple("^[A-Z]{1,4}$", tok[i], 0, 0)) {
+        } else if (prefix == NULL && __ost_match("^[A-Z]{1,4}$", tok[i], 0)) {
             prefix = tok[i]; /* the suite prefix of a two-token code */
         } else {
             ok = FALSE;
@@ -450,8 +452,8 @@ static gboolean
 is_no_reference(const char *ref)
 {
     return ref == NULL || ref[0] == '\0' ||
-           g_regex_match_simple("^(none|n/?a|-+|–|—|not applicable)\\.?$", ref,
-                                G_REGEX_CASELESS, 0);
+           __ost_match("^(none|n/?a|-+|–|—|not applicable)\\.?$", ref,
+                                G_REGEX_CASELESS);
 }
 
 static void
@@ -473,7 +475,7 @@ static gboolean
 is_title(const fm_line *l)
 {
     return (l->heading && l->level <= 1) ||
-           g_regex_match_simple("\\bfunctional map\\b", l->text, G_REGEX_CASELESS, 0);
+           __ost_match("\\bfunctional map\\b", l->text, G_REGEX_CASELESS);
 }
 
 static void
@@ -642,13 +644,13 @@ is_skills_for_justice(const fm_state *st)
     for (guint i = 0; i < items->len; i++) {
         const ost_block *b = g_ptr_array_index(items, i);
         if (b->text != NULL &&
-            g_regex_match_simple("\\bskills for justice\\b", b->text, G_REGEX_CASELESS, 0))
+            __ost_match("\\bskills for justice\\b", b->text, G_REGEX_CASELESS))
             return TRUE;
     }
     for (guint i = 0; i < st->lines->len; i++) {
         const fm_line *l = &g_array_index(st->lines, fm_line, i);
         if (l->kind == FL_SOURCE && l->rest != NULL &&
-            g_regex_match_simple("^SfJ\\b", l->rest, G_REGEX_CASELESS, 0))
+            __ost_match("^SfJ\\b", l->rest, G_REGEX_CASELESS))
             return TRUE;
     }
     return FALSE;

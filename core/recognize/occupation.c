@@ -90,13 +90,13 @@ static gboolean
 is_value(int field, const char *line)
 {
     switch (field) {
-    case O_CODE: return g_regex_match_simple("^OCC\\d{4}\\b", line, 0, 0);
-    case O_STANDARD: return g_regex_match_simple("^ST\\d{4}\\b", line, 0, 0);
+    case O_CODE: return __ost_match("^OCC\\d{4}\\b", line, 0);
+    case O_STANDARD: return __ost_match("^ST\\d{4}\\b", line, 0);
     case O_LEVEL: return __ost_parse_level(line) > 0;
     /* Empty facts show as icons on the page: the next line is then some
      * other content, never a status word or a SOC code. */
     case O_STATUS: return known_status(line);
-    case O_SOC: return g_regex_match_simple("^\\d{4}\\b", line, 0, 0);
+    case O_SOC: return __ost_match("^\\d{4}\\b", line, 0);
     case O_TITLE: return __ost_text_len(line) <= 120 && !__ost_text_ends_sentence(line);
     default: return __ost_text_len(line) <= 120;
     }
@@ -109,18 +109,18 @@ static const ost_section_rules rules = {labels, G_N_ELEMENTS(labels), single_fie
 static gboolean
 progression_boilerplate(const char *para)
 {
-    return g_regex_match_simple(
+    return __ost_match(
         "progression map|focused occupation|transferable knowledge and skills|"
         "progression (decisions|links)|learner movement data|learning options available",
-        para, G_REGEX_CASELESS, 0);
+        para, G_REGEX_CASELESS);
 }
 
 static gboolean
 progression_legend(const char *para)
 {
-    return g_regex_match_simple("^((higher )?technical|professional) occupations$|"
+    return __ost_match("^((higher )?technical|professional) occupations$|"
                                 "^levels? \\d+\\s*(-|–|to)\\s*\\d+$",
-                                para, G_REGEX_CASELESS, 0);
+                                para, G_REGEX_CASELESS);
 }
 
 /* "A, B, C and D" lists of names: three or more short items. */
@@ -149,7 +149,7 @@ name_list(const char *para, GPtrArray **items)
 static int
 level_line(const char *para)
 {
-    if (!g_regex_match_simple("^level\\s+\\d\\b\\s*(?:[-–—:]|$)", para, G_REGEX_CASELESS, 0) ||
+    if (!__ost_match("^level\\s+\\d\\b\\s*(?:[-–—:]|$)", para, G_REGEX_CASELESS) ||
         __ost_text_len(para) > 60)
         return 0;
     return __ost_parse_level(para);
@@ -171,6 +171,7 @@ typedef struct occ_ctx {
     gboolean labelled;        /* a labelled fact has been seen */
     gboolean after_map;       /* inside the progression map */
     GString *summary;
+    gboolean soc_open;        /* SOC groups may go on below their label */
 } occ_ctx;
 
 static void
@@ -180,38 +181,110 @@ add_names(GPtrArray *list, GPtrArray *names)
         ost_strlist_add_unique(list, g_ptr_array_index(names, i));
 }
 
-/* Text under no label: the header's level and one-line description, the
- * employer list, the summary, the progression map and its routes. */
+/* SOC 2020 groups: "4122 - Book-keepers, payroll managers and wages
+ * clerks; 4131". Commas separate groups only before a code: group names
+ * hold commas of their own. */
+static void
+add_soc(ost_occupation *o, const char *text)
+{
+    if (text == NULL)
+        return;
+    char **items = g_regex_split(__ost_regex("[;\\n]|,\\s*(?=\\d{4}\\b)|\\s[•·|]\\s", 0), text, 0);
+    for (guint i = 0; items[i] != NULL; i++) {
+        char *item = __ost_text_clean(items[i]);
+        if (item != NULL && __ost_match("^\\d{4}\\b", item, 0))
+            ost_strlist_add_unique(o->soc_codes, item);
+        g_free(item);
+    }
+    g_strfreev(items);
+}
+
+/* One paragraph under no label: the header's level and one-line
+ * description, the employer list, the summary, the progression map and
+ * its routes. */
+static void
+loose_para(occ_ctx *c, const char *p)
+{
+    GPtrArray *names = NULL;
+    int level;
+    /* SOC groups listed one per line under their label. */
+    if (c->soc_open && __ost_match("^\\d{4}\\b", p, 0)) {
+        add_soc(c->o, p);
+        return;
+    }
+    c->soc_open = FALSE;
+    if ((level = level_line(p)) > 0) {
+        if (c->o->level == 0)
+            c->o->level = level;
+    } else if (progression_boilerplate(p)) {
+        c->after_map = TRUE;
+    } else if (progression_legend(p)) {
+        return;
+    } else if (c->after_map) {
+        if (short_name(p))
+            ost_strlist_add_unique(c->o->related_routes, p);
+    } else if (name_list(p, &names)) {
+        add_names(c->o->involved_employers, names);
+        g_ptr_array_unref(names);
+    } else if (!c->labelled && c->o->overview == NULL && __ost_text_len(p) <= 300 &&
+               __ost_text_ends_sentence(p)) {
+        c->o->overview = g_strdup(p);
+    } else if (__ost_text_ends_sentence(p) || __ost_text_len(p) > 120) {
+        if (c->summary->len > 0)
+            g_string_append(c->summary, "\n\n");
+        g_string_append(c->summary, p);
+    }
+}
+
 static void
 loose(occ_ctx *c, const ost_section *sec)
 {
+    if (sec->field == OST_SECTION_RESIDUE)
+        return;
     GPtrArray *paras = __ost_section_paragraphs(sec, &c->layout, c->rc->rep, c->rc->doc);
-    for (guint i = 0; i < paras->len; i++) {
-        const char *p = g_ptr_array_index(paras, i);
-        GPtrArray *names = NULL;
-        int level;
-        if (sec->field == OST_SECTION_RESIDUE)
-            break;
-        if ((level = level_line(p)) > 0) {
-            if (c->o->level == 0)
-                c->o->level = level;
-        } else if (progression_boilerplate(p)) {
-            c->after_map = TRUE;
-        } else if (progression_legend(p)) {
-            continue;
-        } else if (c->after_map) {
-            if (short_name(p))
-                ost_strlist_add_unique(c->o->related_routes, p);
-        } else if (name_list(p, &names)) {
-            add_names(c->o->involved_employers, names);
-            g_ptr_array_unref(names);
-        } else if (!c->labelled && c->o->overview == NULL && __ost_text_len(p) <= 300 &&
-                   __ost_text_ends_sentence(p)) {
-            c->o->overview = g_strdup(p);
-        } else if (__ost_text_ends_sentence(p) || __ost_text_len(p) > 120) {
-            if (c->summary->len > 0)
-                g_string_append(c->summary, "\n\n");
-            g_string_append(c->summary, p);
+    for (guint i = 0; i < paras->len; i++)
+        loose_para(c, g_ptr_array_index(paras, i));
+    g_ptr_array_unref(paras);
+}
+
+/* Prose: a sentence of some length, not a name in a list. */
+static gboolean
+is_prose(const char *para)
+{
+    int words = 1;
+    for (const char *q = para; *q != '\0'; q++)
+        words += *q == ' ';
+    return __ost_text_ends_sentence(para) && words >= 12;
+}
+
+/* Names listed under a label ("Employers involved:"). A list copied from a
+ * page runs straight into the text after it; from the first paragraph of
+ * prose on, the text is the page's own, read as if under no label. */
+static void
+names_section(occ_ctx *c, const ost_section *sec, GPtrArray *list, gboolean commas)
+{
+    GPtrArray *paras = __ost_section_paragraphs(sec, &c->layout, c->rc->rep, c->rc->doc);
+    guint prose = 0;
+    while (prose < paras->len && !is_prose(g_ptr_array_index(paras, prose)))
+        prose++;
+    if (prose == paras->len) {
+        GPtrArray *names = __ost_section_entries(sec, &c->layout, c->rc->rep, c->rc->doc, commas);
+        add_names(list, names);
+        g_ptr_array_unref(names);
+    } else {
+        for (guint i = 0; i < paras->len; i++) {
+            const char *p = g_ptr_array_index(paras, i);
+            if (i >= prose) {
+                loose_para(c, p);
+                continue;
+            }
+            GPtrArray *names = commas ? __ost_split_list(p) : NULL;
+            if (names != NULL) {
+                add_names(list, names);
+                g_ptr_array_unref(names);
+            } else {
+                ost_strlist_add_unique(list, p);
+            }
         }
     }
     g_ptr_array_unref(paras);
@@ -233,6 +306,8 @@ handle(occ_ctx *c, const ost_section *sec)
     const char *v = sec->value;
     if (sec->field >= 0 && sec->field != O_IGNORE)
         c->labelled = TRUE;
+    if (sec->field != OST_SECTION_LOOSE)
+        c->soc_open = FALSE;
     switch (sec->field) {
     case OST_SECTION_LOOSE:
     case OST_SECTION_RESIDUE:
@@ -267,22 +342,15 @@ handle(occ_ctx *c, const ost_section *sec)
         if (o->status == NULL)
             o->status = __ost_text_clean(v);
         break;
-    case O_SOC: {
-        GPtrArray *items = __ost_split_list(v);
-        for (guint i = 0; i < items->len; i++)
-            if (g_regex_match_simple("^\\d{4}", g_ptr_array_index(items, i), 0, 0))
-                ost_strlist_add_unique(o->soc_codes, g_ptr_array_index(items, i));
-        g_ptr_array_unref(items);
+    case O_SOC:
+        add_soc(o, v);
+        c->soc_open = TRUE;
         break;
-    }
     case O_ROUTES:
-    case O_EMPLOYERS: {
-        GPtrArray *names = __ost_section_entries(sec, &c->layout, c->rc->rep, c->rc->doc,
-                                                 sec->field == O_EMPLOYERS);
-        add_names(sec->field == O_ROUTES ? o->related_routes : o->involved_employers, names);
-        g_ptr_array_unref(names);
+    case O_EMPLOYERS:
+        names_section(c, sec, sec->field == O_ROUTES ? o->related_routes : o->involved_employers,
+                      sec->field == O_EMPLOYERS);
         break;
-    }
     case O_SUMMARY: {
         char *t = section_text(c, sec);
         if (t != NULL) {
@@ -313,7 +381,7 @@ handle(occ_ctx *c, const ost_section *sec)
 void
 __ost_recognize_occupation(rec_ctx *ctx)
 {
-    occ_ctx c = {ctx, ost_occupation_new(), {0}, FALSE, FALSE, g_string_new(NULL)};
+    occ_ctx c = {ctx, ost_occupation_new(), {0}, FALSE, FALSE, g_string_new(NULL), FALSE};
     __ost_layout_measure(ctx->blocks, &c.layout);
     GPtrArray *sections = __ost_sections_split(ctx->blocks, &rules);
     for (guint i = 0; i < sections->len; i++)
@@ -328,6 +396,10 @@ __ost_recognize_occupation(rec_ctx *ctx)
                      "The occupation summary holds placeholder text only; it is left empty");
         g_clear_pointer(&o->summary, g_free);
     }
+    char *link_version = NULL;
+    if (o->standard_reference == NULL)
+        __ost_standard_link(ctx->blocks, &o->standard_reference, &link_version);
+    g_free(link_version);
     if (o->standard_reference == NULL) {
         for (guint i = 0; i < ctx->blocks->items->len && o->standard_reference == NULL; i++) {
             const ost_block *b = g_ptr_array_index(ctx->blocks->items, i);
@@ -338,6 +410,8 @@ __ost_recognize_occupation(rec_ctx *ctx)
     if (o->code == NULL)
         ost_doc_warn(ctx->doc, "reference_missing", NULL,
                      "No occupation reference (OCC followed by four digits) found");
+    if (o->title == NULL)
+        o->title = __ost_leading_title(sections);
     if (o->title == NULL)
         ost_doc_warn(ctx->doc, "title_missing", NULL,
                      "No title found: the text has no page heading or title label");

@@ -64,6 +64,25 @@ level_regex(void)
     return re;
 }
 
+/* A level after a title, bracketed or not: "(3)", "(Level 3)", "(L3)",
+ * "Level 3", "- L3". Unbracketed, it ends the title: the end of the text
+ * or a capitalised word (the next title) follows. Prose says "level 3"
+ * too, so only titles are read with this. */
+static GRegex *
+title_level_regex(void)
+{
+    static GRegex *re;
+    static gsize once;
+    if (g_once_init_enter(&once)) {
+        re = g_regex_new("(?|(?i:\\(\\s*(?:level\\s*|L)?)([1-8])\\s*\\)"
+                         "|(?:\\s[-–—,:])?\\s*\\b(?:Level|LEVEL|L)\\s*([1-8])\\b"
+                         "(?=\\s*$|\\s+\\p{Lu}))",
+                         0, 0, NULL);
+        g_once_init_leave(&once, 1);
+    }
+    return re;
+}
+
 static gboolean
 is_connector(const char *w)
 {
@@ -190,7 +209,7 @@ add_occupations(ost_map_cluster *cluster, const char *text, ost_map_status statu
 {
     GMatchInfo *mi = NULL;
     const char *rest = text;
-    g_regex_match(level_regex(), text, 0, &mi);
+    g_regex_match(title_level_regex(), text, 0, &mi);
     while (g_match_info_matches(mi)) {
         int so, eo;
         g_match_info_fetch_pos(mi, 0, &so, &eo);
@@ -320,6 +339,7 @@ is_furniture(const char *text)
     static gsize once;
     if (g_once_init_enter(&once)) {
         re = g_regex_new("^(?:occupations? (?:in|shown in|coloured) \\w+\\s*[:\\-–]"
+                         "|(?:green|amber|red|black|grey)\\s*[:=\\-–]"
                          "|\\(\\s*\\d?\\s*\\)\\s*[:\\-–]|key$|legend$|click here\\b"
                          "|(?:find out|see) more\\b|occupational maps?$)",
                          G_REGEX_CASELESS, 0, NULL);
@@ -399,7 +419,7 @@ add_one(ost_map_cluster *cluster, const char *text, ost_map_status status)
     int level = 0;
     char *title = NULL;
     GMatchInfo *mi = NULL;
-    if (g_regex_match(level_regex(), text, 0, &mi)) {
+    if (g_regex_match(title_level_regex(), text, 0, &mi)) {
         int so, eo;
         g_match_info_fetch_pos(mi, 0, &so, &eo);
         char *digit = g_match_info_fetch(mi, 1);

@@ -17,6 +17,12 @@ void __ost_recognize_occupation(rec_ctx *ctx);
 void __ost_recognize_occupational_map(rec_ctx *ctx);
 void __ost_recognize_functional_map(rec_ctx *ctx);
 
+/* The standard the stream's link rows (OST_BLOCK_LINK) name as the
+ * document's own, from its address ("/apprenticeships/st0499-v1-3" ->
+ * "ST0499", "1.3"); see links.c. FALSE when no link, or links that
+ * disagree, name one. *version may be NULL when the address has none. */
+gboolean __ost_standard_link(const ost_blocks *blocks, char **reference, char **version);
+
 /* Which document the stream holds, or NULL; see detect.c. */
 const char *__ost_detect_document_type(const ost_blocks *blocks);
 

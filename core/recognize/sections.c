@@ -79,6 +79,22 @@ bare_answer(const char *text)
     return __ost_parse_yes_no(text, &rest) != OST_UNSET && (rest == NULL || *rest == '\0');
 }
 
+/* A two-cell row no reader marked as a label ("Level<TAB>3" in copied
+ * text) whose first cell is exactly a known label. */
+static gboolean
+unmarked_label_row(const ost_block *b, const ost_section_rules *rules)
+{
+    if (b->cells->len != 2 || (b->flags & OST_BLOCK_HEADER_ROW))
+        return FALSE;
+    const char *label = g_ptr_array_index(b->cells, 0);
+    ost_label_hit hit;
+    if (never_label(label) || !__ost_label_match(rules->labels, rules->n_labels, label, &hit))
+        return FALSE;
+    gboolean whole = hit.rest == NULL && hit.before == NULL;
+    __ost_label_hit_clear(&hit);
+    return whole;
+}
+
 GPtrArray *
 __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
 {
@@ -100,8 +116,8 @@ __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
             continue;
         }
 
-        if (b->kind == OST_BLOCK_ROW && (b->flags & OST_BLOCK_LABEL) && b->cells != NULL &&
-            b->cells->len >= 2) {
+        if (b->kind == OST_BLOCK_ROW && b->cells != NULL && b->cells->len >= 2 &&
+            ((b->flags & OST_BLOCK_LABEL) || unmarked_label_row(b, rules))) {
             awaiting = NULL;
             ost_label_hit hit;
             gboolean ok = __ost_label_match(rules->labels, rules->n_labels,
@@ -265,7 +281,7 @@ add_split(GPtrArray *out, const char *text, gboolean commas)
         g_ptr_array_unref(parts);
         return;
     }
-    char **parts = g_regex_split_simple("[;\\n]", text, 0, 0);
+    char **parts = g_regex_split(__ost_regex("[;\\n]", 0), text, 0);
     for (guint i = 0; parts[i] != NULL; i++) {
         char *c = __ost_text_clean(parts[i]);
         if (c != NULL)
@@ -310,6 +326,65 @@ __ost_section_entries(const ost_section *sec, const ost_layout *layout, ost_repa
         add_split(out, g_ptr_array_index(paras, p), commas);
     g_ptr_array_unref(paras);
     return out;
+}
+
+/* @p line without reference codes and versions, cleaned; NULL when
+ * nothing else is left. */
+static char *
+without_codes(const char *line)
+{
+    char *cut = g_regex_replace(__ost_regex("\\b(?:ST|OCC)\\d{4}\\b"
+                                            "|\\b(?:version|v)\\s*\\d+(?:\\.\\d+)*\\b"
+                                            "|^\\s*[-–—|:]+|[-–—|:]+\\s*$",
+                                            G_REGEX_CASELESS),
+                                line, -1, 0, " ", 0, NULL);
+    char *clean = __ost_text_clean(cut);
+    g_free(cut);
+    if (clean != NULL && strspn(clean, " -–—|:") == strlen(clean))
+        g_clear_pointer(&clean, g_free);
+    return clean;
+}
+
+char *
+__ost_leading_title(const GPtrArray *sections)
+{
+    if (sections->len == 0)
+        return NULL;
+    const ost_section *first = g_ptr_array_index(sections, 0);
+    if (first->field != OST_SECTION_LOOSE)
+        return NULL;
+    for (guint i = 0; i < first->blocks->len; i++) {
+        const ost_block *b = g_ptr_array_index(first->blocks, i);
+        if (b->kind == OST_BLOCK_BREAK || b->text == NULL)
+            continue;
+        if (b->kind != OST_BLOCK_LINE && b->kind != OST_BLOCK_HEADING)
+            return NULL;
+        char *t = without_codes(b->text);
+        /* Only the reference, or a caption naming the kind of document
+         * ("Occupational standard"): the title may follow. */
+        if (t == NULL)
+            continue;
+        if (__ost_match("^(?:(?:occupational|apprenticeship)\\s+)?standard(?:\\s+proposal)?$"
+                        "|^(?:occupation|proposal|occupational standard proposal)$",
+                        t, G_REGEX_CASELESS)) {
+            g_free(t);
+            continue;
+        }
+        char *date = __ost_parse_date(t);
+        int words = 1;
+        for (const char *p = t; *p != '\0'; p++)
+            words += *p == ' ';
+        gboolean ok = date == NULL && words <= 12 && __ost_text_len(t) <= 100 &&
+                      g_unichar_isupper(g_utf8_get_char(t)) && !__ost_text_ends_sentence(t) &&
+                      __ost_parse_level(t) == 0 && __ost_text_residue(t, NULL) == NULL &&
+                      !__ost_text_is_placeholder(t);
+        g_free(date);
+        if (ok)
+            return t;
+        g_free(t);
+        return NULL;
+    }
+    return NULL;
 }
 
 char *

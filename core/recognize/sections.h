@@ -51,6 +51,12 @@ GPtrArray *__ost_section_paragraphs(const ost_section *sec, const ost_layout *la
 GPtrArray *__ost_section_entries(const ost_section *sec, const ost_layout *layout,
                                  ost_repairer *rep, ost_doc *doc, gboolean commas);
 
+/* The title a document states on its first line, above its first label
+ * ("Finance assistant" heading a text copy), or NULL (transfer full).
+ * Reference codes and versions on that line are dropped ("ST0999 v1.2");
+ * a line that is a level, a date, a sentence or residue is no title. */
+char *__ost_leading_title(const GPtrArray *sections);
+
 /* "line 12" / "page 3" for warnings about @p block (transfer full), or NULL. */
 char *__ost_block_where(const ost_block *block);
 

@@ -129,6 +129,7 @@ static const ost_label labels[] = {
     {F_QUALIFICATIONS, "mandatory qualifications", 0, 0},
     {F_QUALIFICATIONS, "mandated qualifications", 0, 0},
     {F_QUALIFICATIONS, "qualifications required", 0, 0},
+    {F_QUALIFICATIONS, "approved qualifications", 0, 0},
     {F_ENGLISH_MATHS, "english and maths", 0, 0},
     {F_ENGLISH_MATHS, "english and mathematics", 0, 0},
     {F_ENGLISH_MATHS, "english and maths qualifications", 0, 0},
@@ -206,9 +207,9 @@ is_value(int field, const char *line)
 {
     switch (field) {
     case F_REFERENCE:
-        return g_regex_match_simple("^(ST|OCC)\\d{4}\\b", line, 0, 0);
+        return __ost_match("^(ST|OCC)\\d{4}\\b", line, 0);
     case F_VERSION:
-        return g_regex_match_simple("^v?\\d+(\\.\\d+)*$", line, G_REGEX_CASELESS, 0);
+        return __ost_match("^v?\\d+(\\.\\d+)*$", line, G_REGEX_CASELESS);
     case F_LEVEL:
         return __ost_parse_level(line) > 0;
     case F_DURATION:
@@ -234,6 +235,7 @@ typedef struct std_ctx {
     ost_layout layout;
     gboolean profile_layout;   /* the 2017 template's "Occupational profile" */
     gboolean body_started;     /* past the key facts, into the standard's sections */
+    gboolean occupation_page;  /* the page's own reference is an occupation's (OCC) */
 } std_ctx;
 
 static GPtrArray *
@@ -351,7 +353,11 @@ split_named(char **title, char **text)
     int words = 1;
     for (const char *p = name; *p != '\0'; p++)
         words += *p == ' ';
-    if (words <= 5 && g_unichar_isupper(g_utf8_get_char(name)) && strpbrk(name, ".,;(") == NULL) {
+    /* "Takes ownership of own work: follows it through" is one sentence:
+     * after a colon, a name longer than a few words needs a capital. */
+    gboolean sentence = best[0] == ':' && words > 3 && !g_unichar_isupper(g_utf8_get_char(value));
+    if (words <= 5 && !sentence && g_unichar_isupper(g_utf8_get_char(name)) &&
+        strpbrk(name, ".,;(") == NULL) {
         char *rest = __ost_text_clean(value);
         g_free(*text);
         *text = rest;
@@ -359,6 +365,35 @@ split_named(char **title, char **text)
         return;
     }
     g_free(name);
+}
+
+/* "Team working" on a line of its own above the statement ("Works
+ * collaboratively with ..."): a short name, no sentence, set in bold or
+ * clearly shorter than the line after it, which starts a sentence. @all is
+ * the whole statement, its first @head_len bytes that line. */
+static void
+split_head(char **title, char **text, const char *all, gsize head_len, glong next_len,
+           gboolean bold)
+{
+    if (*title != NULL || head_len == 0 || head_len >= strlen(all))
+        return;
+    char *line = g_strndup(all, head_len);
+    char *head = __ost_text_clean(line);
+    char *body = __ost_text_clean(all + head_len);
+    g_free(line);
+    int words = 1;
+    for (const char *p = head != NULL ? head : ""; *p != '\0'; p++)
+        words += *p == ' ';
+    if (head != NULL && body != NULL && words <= 6 && looks_like_title(head) &&
+        strpbrk(head, ":,;(") == NULL && g_unichar_isupper(g_utf8_get_char(head)) &&
+        g_unichar_isupper(g_utf8_get_char(body)) && (bold || __ost_text_len(head) * 2 <= next_len)) {
+        g_free(*text);
+        *text = body;
+        *title = head;
+        return;
+    }
+    g_free(head);
+    g_free(body);
 }
 
 static void
@@ -404,7 +439,7 @@ parse_ksbs(std_ctx *c, const ost_section *sec, char letter)
                                                                        : b->text;
         if (t != NULL && __ost_parse_coded(t, &code, &rest))
             coded = TRUE;
-        else if (t != NULL && g_regex_match_simple("^\\s*[KSB]\\d+\\s*$", t, 0, 0))
+        else if (t != NULL && __ost_match("^\\s*[KSB]\\d+\\s*$", t, 0))
             coded = TRUE;
         g_free(code);
     }
@@ -418,6 +453,10 @@ parse_ksbs(std_ctx *c, const ost_section *sec, char letter)
     /* Coded statements: a code starts one; lines without a code continue
      * it, across the blank lines and page breaks of extracted text. */
     GString *text = g_string_new(NULL);
+    /* The statement's first line, for a name standing on it alone. */
+    gsize head_len = 0;
+    glong next_len = 0;
+    gboolean head_bold = FALSE;
     for (guint i = 0; i <= sec->blocks->len; i++) {
         const ost_block *b = i < sec->blocks->len ? g_ptr_array_index(sec->blocks, i) : NULL;
         char *code = NULL;
@@ -427,7 +466,7 @@ parse_ksbs(std_ctx *c, const ost_section *sec, char letter)
             continue;
         if (b != NULL && b->kind == OST_BLOCK_ROW && b->cells->len >= 2) {
             char *c0 = __ost_text_clean(g_ptr_array_index(b->cells, 0));
-            if (c0 != NULL && g_regex_match_simple("^[KSB]\\d+$", c0, 0, 0)) {
+            if (c0 != NULL && __ost_match("^[KSB]\\d+$", c0, 0)) {
                 code = c0;
                 GString *r = g_string_new(NULL);
                 for (guint k = 1; k < b->cells->len; k++)
@@ -444,8 +483,10 @@ parse_ksbs(std_ctx *c, const ost_section *sec, char letter)
             if (id != NULL) {
                 char *t = __ost_text_clean(text->str);
                 char *title = NULL;
-                if (id[0] == 'B')
+                if (id[0] == 'B') {
+                    split_head(&title, &t, text->str, head_len, next_len, head_bold);
                     split_named(&title, &t);
+                }
                 add_ksb(c, ksb_list(c->s, id[0]), id, title, t != NULL ? t : g_strdup(""), FALSE,
                         id_block);
                 g_string_truncate(text, 0);
@@ -453,16 +494,33 @@ parse_ksbs(std_ctx *c, const ost_section *sec, char letter)
             id = code;
             id_block = b;
             rest = rest != NULL ? rest : "";
+            head_len = 0;
+            next_len = 0;
+            head_bold = b != NULL && (b->flags & OST_BLOCK_BOLD);
         }
         if (id == NULL) {
             g_free(row_rest);
             continue; /* an intro before the first statement */
         }
-        /* Continuation lines join the statement as one wrapped text. */
-        char *t = __ost_text_clean(code != NULL ? rest : b->text);
-        if (t != NULL)
-            ost_repairer_join(c->rc->rep, text, t, c->rc->doc);
-        g_free(t);
+        /* Continuation lines join the statement as one wrapped text; a
+         * cell's lines are its own. */
+        const char *chunk = code != NULL ? rest : b->text;
+        const char *nl = code != NULL ? strchr(chunk, '\n') : NULL;
+        char *first = nl != NULL ? g_strndup(chunk, nl - chunk) : NULL;
+        const char *parts[] = {first != NULL ? first : chunk, nl != NULL ? nl + 1 : NULL};
+        for (gsize k = 0; k < G_N_ELEMENTS(parts) && parts[k] != NULL; k++) {
+            char *t = __ost_text_clean(parts[k]);
+            if (t != NULL && head_len > 0 && next_len == 0) {
+                const char *end = strchr(parts[k], '\n');
+                next_len = end != NULL ? g_utf8_strlen(parts[k], end - parts[k]) : __ost_text_len(t);
+            }
+            if (t != NULL)
+                ost_repairer_join(c->rc->rep, text, t, c->rc->doc);
+            if (head_len == 0)
+                head_len = text->len;
+            g_free(t);
+        }
+        g_free(first);
         g_free(row_rest);
     }
     g_string_free(text, TRUE);
@@ -508,20 +566,79 @@ duty_id(const char *text, const char **rest)
 static gboolean
 duty_header(const char *text)
 {
-    return g_regex_match_simple("^\\s*(duty|duties)(\\s+|\\t)+(ksbs?|knowledge,? skills,? "
+    return __ost_match("^\\s*(duty|duties)(\\s+|\\t)+(ksbs?|knowledge,? skills,? "
                                 "(and )?behaviours?|criteria)\\s*$",
-                                text, G_REGEX_CASELESS, 0);
+                                text, G_REGEX_CASELESS);
+}
+
+/* The KSB codes ending a duty's line, or NULL; @p head gets the text
+ * before them (transfer full). The codes stand in their own column after a
+ * wide gap (text laid out by a PDF tool), or follow the text directly when
+ * a table was copied as text: then at least two codes, or codes under a
+ * name ("Knowledge: K1, K2 Skills: S1", "(KSBs: K1-K4)"), so that a duty
+ * that merely mentions a code keeps it. */
+static GPtrArray *
+trailing_codes(const char *line, char **head)
+{
+    static GRegex *gap_re;
+    if (g_once_init_enter(&gap_re)) {
+        GRegex *r = g_regex_new("\\S(\\s{2,}|\\t)", 0, 0, NULL);
+        g_once_init_leave(&gap_re, r);
+    }
+    GMatchInfo *m = NULL;
+    GPtrArray *codes = NULL;
+    int cut = -1;
+    for (g_regex_match(gap_re, line, 0, &m); codes == NULL && g_match_info_matches(m);
+         g_match_info_next(m, NULL)) {
+        int end;
+        g_match_info_fetch_pos(m, 1, &cut, &end);
+        codes = __ost_parse_codes(line + end);
+    }
+    g_match_info_free(m);
+    for (const char *p = strchr(line, ' '); codes == NULL && p != NULL; p = strchr(p + 1, ' ')) {
+        const char *tail = p + 1;
+        if (*tail == ' ' || *tail == '\0')
+            continue;
+        codes = __ost_parse_codes(tail);
+        if (codes != NULL && codes->len < 2 && g_ascii_isupper(*tail) &&
+            g_ascii_isdigit(tail[1])) {
+            g_ptr_array_unref(codes);
+            codes = NULL;
+        }
+        cut = (int)(p - line);
+    }
+    if (codes != NULL)
+        *head = g_strndup(line, (gsize)cut);
+    return codes;
+}
+
+/* Whether @row, a duty row without an id of its own, is the rest of
+ * @stated, the row before that did state its id ("Duty 6 ..."): a table row
+ * that a page break split goes on at the top of the next page, or at least
+ * goes on mid-sentence with no codes of its own. */
+static gboolean
+row_continues(const ost_block *stated, const ost_block *row, const GPtrArray *codes)
+{
+    if (stated == NULL)
+        return FALSE;
+    if (row->page > 0 && stated->page > 0 && row->page != stated->page)
+        return TRUE;
+    const char *first = row->cells->len > 0 ? g_ptr_array_index(row->cells, 0) : "";
+    while (*first == ' ')
+        first++;
+    return codes == NULL && g_unichar_islower(g_utf8_get_char(first));
 }
 
 /* Duties: table rows [duty, codes]; "Duty N" lines with their wrapped text
- * and the code lines that follow (a flattened table); or list items and
- * bullet lines without codes. */
+ * and the code lines that follow (a flattened table), or with the codes
+ * ending their lines; or list items and bullet lines without codes. */
 static void
 parse_duties(std_ctx *c, const ost_section *sec)
 {
     ost_duty *d = NULL;
     GString *text = g_string_new(NULL);
-    gboolean codes_seen = FALSE;
+    gboolean codes_seen = FALSE, codes_inline = FALSE;
+    const ost_block *stated_row = NULL; /* the last row that gave its duty's id */
     for (guint i = 0; i < sec->blocks->len; i++) {
         const ost_block *b = g_ptr_array_index(sec->blocks, i);
         if (b->kind == OST_BLOCK_BREAK || b->text == NULL)
@@ -533,9 +650,21 @@ parse_duties(std_ctx *c, const ost_section *sec)
             finish_duty(c, d, text);
             const char *rest = g_ptr_array_index(b->cells, 0);
             char *id = duty_id(rest, &rest);
-            d = ost_duty_new(NULL, NULL);
-            d->id = id != NULL ? id : g_strdup_printf("D%u", c->s->duties->len + 1);
-            g_string_append(text, rest);
+            if (id == NULL && row_continues(stated_row, b, codes)) {
+                /* The rest of a row that a page break split. */
+                d = g_ptr_array_steal_index(c->s->duties, c->s->duties->len - 1);
+                g_string_assign(text, d->text);
+                char *t = __ost_text_clean(rest);
+                if (t != NULL)
+                    ost_repairer_join(c->rc->rep, text, t, c->rc->doc);
+                g_free(t);
+                stated_row = b;
+            } else {
+                d = ost_duty_new(NULL, NULL);
+                d->id = id != NULL ? id : g_strdup_printf("D%u", c->s->duties->len + 1);
+                g_string_append(text, rest);
+                stated_row = id != NULL ? b : NULL;
+            }
             for (guint k = 0; codes != NULL && k < codes->len; k++)
                 ost_strlist_add_unique(d->ksbs, g_ptr_array_index(codes, k));
             if (codes != NULL)
@@ -553,10 +682,18 @@ parse_duties(std_ctx *c, const ost_section *sec)
             codes_seen = d != NULL;
             continue;
         }
+        /* A line that continues a duty whose codes ended the line above. */
+        gboolean continued = codes_inline && g_unichar_islower(g_utf8_get_char(line));
+        char *head = NULL;
+        GPtrArray *tail = trailing_codes(line, &head);
+        if (tail != NULL)
+            line = head;
         const char *rest;
         char *id = duty_id(line, &rest);
         const char *bullet = __ost_text_after_bullet(line);
-        if (id != NULL || bullet != NULL || b->kind == OST_BLOCK_ITEM || d == NULL || codes_seen) {
+        codes_inline = FALSE;
+        if (!continued && (id != NULL || bullet != NULL || b->kind == OST_BLOCK_ITEM || d == NULL ||
+                           codes_seen)) {
             if (d == NULL && id == NULL && bullet == NULL && b->kind != OST_BLOCK_ITEM &&
                 is_intro(line)) {
                 continue; /* "The duties include:" */
@@ -573,6 +710,14 @@ parse_duties(std_ctx *c, const ost_section *sec)
         if (t != NULL)
             ost_repairer_join(c->rc->rep, text, t, c->rc->doc);
         g_free(t);
+        if (tail != NULL) {
+            for (guint k = 0; k < tail->len; k++)
+                ost_strlist_add_unique(d->ksbs, g_ptr_array_index(tail, k));
+            g_ptr_array_unref(tail);
+            codes_inline = TRUE;
+            codes_seen = TRUE;
+        }
+        g_free(head);
     }
     finish_duty(c, d, text);
     g_string_free(text, TRUE);
@@ -711,6 +856,8 @@ set_single(std_ctx *c, const ost_section *sec)
         char *occ = __ost_find_code(v, "\\bOCC\\d{4}\\b");
         if (st != NULL && s->reference == NULL)
             s->reference = g_steal_pointer(&st);
+        if (occ != NULL && s->reference == NULL && s->occupation_code == NULL)
+            c->occupation_page = TRUE;
         if (occ != NULL && s->occupation_code == NULL)
             s->occupation_code = g_steal_pointer(&occ);
         g_free(st);
@@ -738,8 +885,15 @@ set_single(std_ctx *c, const ost_section *sec)
     case F_REPLACES_FRAMEWORK: set_yes_no(&s->replaces_framework, v); break;
     case F_PROFESSIONAL_RECOGNITION: set_yes_no(&s->professional_recognition, v); break;
     case F_DURATION:
-        if (s->typical_duration_months == 0)
+        if (s->typical_duration_months == 0) {
             s->typical_duration_months = __ost_parse_duration_months(v);
+            /* A range ("18-24 months") gives its lower figure; the stated
+             * span is kept beside it. */
+            if (s->typical_duration_months > 0 &&
+                __ost_match("\\d\\s*(?:to|-|–|—|or)\\s*\\d+\\s*(?:years?|yrs?|months?|mths?)\\b", v,
+                            G_REGEX_CASELESS))
+                add_extra(c, sec->label_text, v);
+        }
         break;
     case F_TARGET_DATE:
         if (s->target_approval_date == NULL)
@@ -846,8 +1000,47 @@ text_field(std_ctx *c, const ost_section *sec, char **field, const char *what)
     set_text(c, field, section_text(c, sec), sec, what);
 }
 
+/* A section holding no text, only paragraph breaks. */
+static gboolean
+empty_section(const ost_section *sec)
+{
+    for (guint k = 0; k < sec->blocks->len; k++)
+        if (((const ost_block *)g_ptr_array_index(sec->blocks, k))->kind != OST_BLOCK_BREAK)
+            return FALSE;
+    return sec->value == NULL;
+}
+
+/* One qualification of a list of approved ones: a heading naming it, then
+ * only its own facts ("Awarding organisation: ...", "Qualification
+ * level: 2"). Returns the index of its last section, or 0 when the
+ * section at @p k is no such entry. The facts describe the qualification,
+ * not the standard, so they are passed over. */
+static guint
+qualification_entry(GPtrArray *sections, guint k)
+{
+    const ost_section *h = g_ptr_array_index(sections, k);
+    if (h->field != OST_SECTION_HEADING || !empty_section(h))
+        return 0;
+    guint last = 0;
+    for (guint j = k + 1; j < sections->len; j++) {
+        const ost_section *f = g_ptr_array_index(sections, j);
+        if (f->field == OST_SECTION_LOOSE && empty_section(f))
+            continue;
+        if (f->field != OST_SECTION_UNKNOWN || f->label_text == NULL ||
+            !__ost_match("^(awarding (organi[sz]ation|body)|qualification (type|level|"
+                                  "number|approved|reference)|ofqual)",
+                                  f->label_text, G_REGEX_CASELESS))
+            break;
+        last = j;
+    }
+    return last;
+}
+
 /* The qualifications section with the subsections under it (English and
- * maths, the mandated-qualifications question), as one text. */
+ * maths, the mandated-qualifications question), as one text: paragraphs
+ * joined with "\n\n" as in every text field. A list of approved
+ * qualifications, each a heading with its facts, gives their names, one
+ * paragraph each. */
 static void
 qualifications(std_ctx *c, GPtrArray *sections, guint *i)
 {
@@ -860,7 +1053,11 @@ qualifications(std_ctx *c, GPtrArray *sections, guint *i)
     while (*i + 1 < sections->len) {
         const ost_section *sub = g_ptr_array_index(sections, *i + 1);
         char *t = NULL;
-        if (sub->field == F_ENGLISH_MATHS) {
+        guint entry_end = qualification_entry(sections, *i + 1);
+        if (entry_end > 0) {
+            t = g_strdup(sub->label_text);
+            *i = entry_end - 1;
+        } else if (sub->field == F_ENGLISH_MATHS) {
             t = section_text(c, sub);
             if (t != NULL && c->s->english_and_maths == NULL)
                 c->s->english_and_maths = g_strdup(t);
@@ -968,7 +1165,7 @@ handle_section(std_ctx *c, GPtrArray *sections, guint *i)
         if (t != NULL && !__ost_text_is_placeholder(t)) {
             ost_tristate answer = __ost_parse_yes_no(t, NULL);
             if (answer == OST_UNSET)
-                answer = g_regex_match_simple("^(none|not applicable|n/a)\\b", t, G_REGEX_CASELESS, 0)
+                answer = __ost_match("^(none|not applicable|n/a)\\b", t, G_REGEX_CASELESS)
                              ? OST_NO : OST_YES;
             if (s->professional_recognition == OST_UNSET)
                 s->professional_recognition = answer;
@@ -994,16 +1191,84 @@ handle_section(std_ctx *c, GPtrArray *sections, guint *i)
     }
 }
 
+/* An occupation page that carries its standard (Skills England's
+ * occupation pages) describes the occupation too: its code, title, level,
+ * route and summary are the page's key facts and the standard's text. */
+static ost_occupation *
+occupation_of(const ost_standard *s)
+{
+    ost_occupation *o = ost_occupation_new();
+    o->code = g_strdup(s->occupation_code);
+    o->title = g_strdup(s->title);
+    o->level = s->level;
+    o->overview = g_strdup(s->overview_of_role);
+    o->summary = g_strdup(s->occupation_summary);
+    o->status = g_strdup(s->status);
+    o->standard_reference = g_strdup(s->reference);
+    /* An occupation page's route is what the model calls its related route. */
+    if (s->route != NULL)
+        ost_strlist_add_unique(o->related_routes, s->route);
+    for (guint i = 0; i < s->involved_employers->len; i++)
+        ost_strlist_add_unique(o->involved_employers, g_ptr_array_index(s->involved_employers, i));
+    for (guint i = 0; i < s->extra->len; i++) {
+        const ost_pair *p = g_ptr_array_index(s->extra, i);
+        g_ptr_array_add(o->extra, ost_pair_new(p->key, p->value));
+    }
+    return o;
+}
+
+/* "ST0999 v1.2", "ST0999 – Version 1.2": a version stated beside the
+ * reference, in a header line or a running header (transfer full). */
+static char *
+version_by_reference(const ost_blocks *blocks, const char *reference)
+{
+    char *pattern = g_strdup_printf("\\b%s\\s*[-–—,:|]?\\s*(?:version|v)\\s*(\\d+(?:\\.\\d+)*)\\b",
+                                    reference);
+    GRegex *re = g_regex_new(pattern, G_REGEX_CASELESS, 0, NULL);
+    g_free(pattern);
+    char *version = NULL;
+    for (guint i = 0; re != NULL && i < blocks->items->len && version == NULL; i++) {
+        const ost_block *b = g_ptr_array_index(blocks->items, i);
+        GMatchInfo *m = NULL;
+        if (b->text != NULL && !(b->flags & OST_BLOCK_LINK) && g_regex_match(re, b->text, 0, &m))
+            version = g_match_info_fetch(m, 1);
+        g_match_info_free(m);
+    }
+    if (re != NULL)
+        g_regex_unref(re);
+    return version;
+}
+
+/* The standard the page links to as its own gives the reference a page
+ * does not state (an occupation page names only its OCC code) and the
+ * version, when it is the same standard. */
+static void
+reference_from_link(std_ctx *c)
+{
+    ost_standard *s = c->s;
+    char *ref = NULL, *ver = NULL;
+    if (__ost_standard_link(c->rc->blocks, &ref, &ver) &&
+        (s->reference == NULL || strcmp(s->reference, ref) == 0)) {
+        if (s->reference == NULL)
+            s->reference = g_steal_pointer(&ref);
+        if (s->version == NULL)
+            s->version = g_steal_pointer(&ver);
+    }
+    g_free(ref);
+    g_free(ver);
+}
+
 void
 __ost_recognize_standard(rec_ctx *ctx)
 {
-    std_ctx c = {ctx, ost_standard_new(), {0}, FALSE, FALSE};
+    std_ctx c = {ctx, ost_standard_new(), {0}, FALSE, FALSE, FALSE};
     __ost_layout_measure(ctx->blocks, &c.layout);
     GPtrArray *sections = __ost_sections_split(ctx->blocks, &rules);
     for (guint i = 0; i < sections->len; i++)
         handle_section(&c, sections, &i);
 
     ost_standard *s = c.s;
+    reference_from_link(&c);
     if (s->reference == NULL) {
         /* A reference stated without its label (a PDF's header line). */
         for (guint i = 0; i < ctx->blocks->items->len && s->reference == NULL; i++) {
@@ -1012,6 +1277,8 @@ __ost_recognize_standard(rec_ctx *ctx)
                 s->reference = __ost_find_code(b->text, "\\bST\\d{4}\\b");
         }
     }
+    if (s->version == NULL && s->reference != NULL)
+        s->version = version_by_reference(ctx->blocks, s->reference);
     if (s->reference == NULL && s->occupation_code != NULL)
         ost_doc_warn(ctx->doc, "reference_missing", NULL,
                      "No standard reference (ST followed by four digits) found; the text "
@@ -1020,10 +1287,17 @@ __ost_recognize_standard(rec_ctx *ctx)
         ost_doc_warn(ctx->doc, "reference_missing", NULL,
                      "No standard reference (ST followed by four digits) found");
     if (s->title == NULL)
+        s->title = __ost_leading_title(sections);
+    if (s->title == NULL)
         ost_doc_warn(ctx->doc, "title_missing", NULL,
                      "No title found: the text has no title line, heading or label");
     s->stage = g_strdup(decide_stage(&c));
     __ost_assess_trust(ctx, sections);
     g_ptr_array_unref(sections);
     g_ptr_array_add(ctx->doc->standards, s);
+    if (c.occupation_page && s->occupation_code != NULL) {
+        /* The input is the occupation's page; the standard is its content. */
+        ost_set_str(&ctx->doc->source.document_type, "occupation");
+        g_ptr_array_add(ctx->doc->occupations, occupation_of(s));
+    }
 }

@@ -7,9 +7,13 @@
 
 /* ---- Whitespace and line classes ------------------------------------- */
 
-static gboolean
+/* The white space of g_unichar_isspace, no-break spaces included; ASCII
+ * is answered without a table lookup, as nearly every character is. */
+static inline gboolean
 is_space(gunichar c)
 {
+    if (c < 0x80)
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
     return g_unichar_isspace(c) || c == 0x00A0 || c == 0x202F || c == 0x2007;
 }
 
@@ -20,16 +24,22 @@ __ost_text_clean(const char *text)
         return NULL;
     GString *out = g_string_sized_new(strlen(text));
     gboolean space = FALSE;
-    for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
+    for (const char *p = text; *p != '\0';) {
+        guchar b = (guchar)*p;
+        gunichar c = b < 0x80 ? b : g_utf8_get_char(p);
+        const char *next = b < 0x80 ? p + 1 : g_utf8_next_char(p);
         if (is_space(c)) {
             space = TRUE;
+            p = next;
             continue;
         }
         if (space && out->len > 0)
             g_string_append_c(out, ' ');
         space = FALSE;
-        g_string_append_unichar(out, c);
+        /* The character's own bytes: what g_string_append_unichar would
+         * write back for valid UTF-8. */
+        g_string_append_len(out, p, next - p);
+        p = next;
     }
     if (out->len == 0) {
         g_string_free(out, TRUE);
@@ -258,11 +268,38 @@ set_hit(ost_label_hit *hit, const ost_label *label, const char *label_text, gsiz
     }
 }
 
+/* Text laid out in columns ("Level          3", "Level<TAB>3") puts a label
+ * and its value apart by a gap instead of a colon: the first gap after a
+ * short head becomes ": ". NULL when the line has no such gap, or already
+ * has a separator before it (transfer full). */
+static char *
+column_gap_as_separator(const char *text)
+{
+    GMatchInfo *m = NULL;
+    char *out = NULL;
+    if (g_regex_match(__ost_regex("^\\s*([^\\s:][^:\\t]{0,59}?\\S)(?:\\s*\\t\\s*| {2,})(\\S.*)$", 0), text,
+                      0, &m)) {
+        char *head = g_match_info_fetch(m, 1), *value = g_match_info_fetch(m, 2);
+        const char *v = NULL;
+        if (find_separator(head, &v) == NULL) {
+            char *joined = g_strconcat(head, ": ", value, NULL);
+            out = __ost_text_clean(joined);
+            g_free(joined);
+        }
+        g_free(head);
+        g_free(value);
+    }
+    g_match_info_free(m);
+    return out;
+}
+
 gboolean
 __ost_label_match(const ost_label *table, gsize n, const char *text, ost_label_hit *hit)
 {
     memset(hit, 0, sizeof *hit);
-    char *t = __ost_text_clean(text);
+    char *t = column_gap_as_separator(text);
+    if (t == NULL)
+        t = __ost_text_clean(text);
     if (t == NULL)
         return FALSE;
     char *whole = __ost_label_norm(t);
@@ -336,26 +373,59 @@ __ost_label_match(const ost_label *table, gsize n, const char *text, ost_label_h
  * line per block element, of any length. */
 #define WRAP_MAX_WIDTH 200
 
+/* __ost_text_len(__ost_text_clean(text)) without building the text. */
+static glong
+clean_len(const char *text)
+{
+    glong n = 0;
+    gboolean space = FALSE;
+    for (const char *p = text; p != NULL && *p != '\0';) {
+        guchar b = (guchar)*p;
+        gunichar c = b < 0x80 ? b : g_utf8_get_char(p);
+        p = b < 0x80 ? p + 1 : g_utf8_next_char(p);
+        if (is_space(c)) {
+            space = TRUE;
+            continue;
+        }
+        n += 1 + (space && n > 0);
+        space = FALSE;
+    }
+    return n;
+}
+
+static gboolean
+starts_lower(const char *text)
+{
+    while (*text == ' ' || *text == '\t')
+        text++;
+    return g_unichar_islower(g_utf8_get_char(text));
+}
+
 void
 __ost_layout_measure(const ost_blocks *blocks, ost_layout *layout)
 {
     memset(layout, 0, sizeof *layout);
     GArray *lens = g_array_new(FALSE, FALSE, sizeof(glong));
-    guint line_line = 0, line_break_line = 0;
+    guint line_line = 0, line_break_line = 0, sized = 0, runs_on = 0;
     ost_block_kind prev = OST_BLOCK_PAGE, prev2 = OST_BLOCK_PAGE;
+    const char *prev_text = NULL;
     for (guint i = 0; i < blocks->items->len; i++) {
         const ost_block *b = g_ptr_array_index(blocks->items, i);
         if (b->flags & OST_BLOCK_CHROME)
             continue;
         if (b->kind == OST_BLOCK_LINE) {
-            char *t = __ost_text_clean(b->text);
-            glong n = __ost_text_len(t);
-            g_free(t);
+            glong n = clean_len(b->text);
             g_array_append_val(lens, n);
+            sized += b->font_size > 0.0;
             if (prev == OST_BLOCK_LINE)
                 line_line++;
             else if (prev == OST_BLOCK_BREAK && prev2 == OST_BLOCK_LINE)
                 line_break_line++;
+            /* A sentence broken mid-way: the next line goes on in lower case. */
+            if (prev_text != NULL && (prev == OST_BLOCK_LINE || prev2 == OST_BLOCK_LINE) &&
+                !__ost_text_ends_sentence(prev_text) && starts_lower(b->text))
+                runs_on++;
+            prev_text = b->text;
         }
         prev2 = prev;
         prev = b->kind;
@@ -371,9 +441,14 @@ __ost_layout_measure(const ost_blocks *blocks, ost_layout *layout)
         if (n * 4 >= width * 3)
             near++;
     }
-    layout->wrapped = lens->len >= 5 && width <= WRAP_MAX_WIDTH && near * 5 >= longish * 2;
+    /* Lines cut at a fixed width: many come close to it, or sentences run
+     * on from line to line (a column of short statements lowers the first
+     * measure without making the text any less wrapped). */
+    layout->wrapped = lens->len >= 5 && width <= WRAP_MAX_WIDTH &&
+                      (near * 5 >= longish * 2 || runs_on * 10 >= lens->len);
     layout->width = layout->wrapped ? width : 0;
     layout->double_spaced = line_break_line > 2 * line_line;
+    layout->laid_out = lens->len > 0 && sized == lens->len;
     g_array_free(lens, TRUE);
 }
 
@@ -421,12 +496,17 @@ __ost_para_add_line(ost_para_builder *pb, const char *line)
         gboolean brk;
         if (__ost_text_after_bullet(t) != NULL) {
             brk = TRUE;
+        } else if (pb->layout != NULL && pb->layout->laid_out) {
+            brk = pb->pending_break;
         } else if (pb->layout != NULL && pb->layout->wrapped) {
             gboolean fits = pb->last_ends && (pb->last_len + 1 + first_word_len(t)) * 100 <=
                                                  pb->layout->width * FIT_SLACK_PERCENT;
             brk = fits || (pb->pending_break && !pb->layout->double_spaced);
         } else {
-            brk = TRUE;
+            /* One block per line, but a line that starts lower case right
+             * after an unfinished one is the rest of its sentence. */
+            brk = pb->pending_break || pb->last_ends ||
+                  !g_unichar_islower(g_utf8_get_char(t));
         }
         if (brk)
             __ost_para_flush(pb);
@@ -518,7 +598,7 @@ __ost_parse_level(const char *text)
     GMatchInfo *m = NULL;
     int level = 0;
     if (g_regex_match(regex_once(&named, "\\b(?:level|stage)\\s*([1-8])\\b"), text, 0, &m) ||
-        g_regex_match(regex_once(&bare, "^\\s*([1-8])\\s*\\.?\\s*$"), text, 0, &m)) {
+        g_regex_match(regex_once(&bare, "^\\s*([1-8])\\s*(?:\\.?\\s*$|[(\\[,;–—-])"), text, 0, &m)) {
         char *d = g_match_info_fetch(m, 1);
         level = atoi(d);
         g_free(d);
@@ -715,6 +795,19 @@ parse_code_token(const char *tok, char *letter, int *number)
     return *number > 0;
 }
 
+/* Words that group codes by kind in a mapping ("Knowledge: K1, K2 Skills:
+ * S1"), not codes themselves. */
+static gboolean
+ksb_group_word(const char *tok)
+{
+    static const char *const words[] = {"knowledge", "skill", "skills", "behaviour", "behaviours",
+                                        "behavior", "behaviors", "ksb", "ksbs", NULL};
+    for (int i = 0; words[i] != NULL; i++)
+        if (g_ascii_strcasecmp(tok, words[i]) == 0)
+            return TRUE;
+    return FALSE;
+}
+
 GPtrArray *
 __ost_parse_codes(const char *text)
 {
@@ -728,10 +821,12 @@ __ost_parse_codes(const char *text)
             g_string_append_c(spaced, ' ');
         else if (*p == '-')
             g_string_append(spaced, " - ");
-        else if (strncmp(p, "\xE2\x80\x93", 3) == 0) {
+        else if (strncmp(p, "\xE2\x80\x93", 3) == 0 || strncmp(p, "\xE2\x80\x94", 3) == 0) {
             g_string_append(spaced, " - ");
             p += 2;
-        } else
+        } else if (*p == ':' || *p == '(' || *p == ')')
+            g_string_append_c(spaced, ' ');
+        else
             g_string_append_c(spaced, *p);
     }
     g_free(t);
@@ -743,7 +838,8 @@ __ost_parse_codes(const char *text)
     int last_number = 0;
     for (guint i = 0; ok && tokens[i] != NULL; i++) {
         const char *tok = tokens[i];
-        if (*tok == '\0' || g_ascii_strcasecmp(tok, "and") == 0 || strcmp(tok, "&") == 0)
+        if (*tok == '\0' || g_ascii_strcasecmp(tok, "and") == 0 || strcmp(tok, "&") == 0 ||
+            ksb_group_word(tok))
             continue;
         if (strcmp(tok, "-") == 0 || g_ascii_strcasecmp(tok, "to") == 0) {
             ok = last_letter != 0 && !range;
@@ -752,7 +848,11 @@ __ost_parse_codes(const char *text)
         }
         char letter;
         int number;
-        if (!parse_code_token(tok, &letter, &number)) {
+        /* "K1-4": the range's end keeps its start's letter. */
+        if (range && g_ascii_isdigit(tok[0]) && strspn(tok, "0123456789") == strlen(tok)) {
+            letter = last_letter;
+            number = atoi(tok);
+        } else if (!parse_code_token(tok, &letter, &number)) {
             ok = FALSE;
             break;
         }
@@ -785,24 +885,61 @@ __ost_parse_coded(const char *text, char **code, const char **rest)
 {
     static GRegex *re;
     GMatchInfo *m = NULL;
+    /* "K12: text", "K 12. text", "(K12) text", and the code spelt out:
+     * "Knowledge 12: text", "Skill 3 - text", "Behaviour 1: text". */
     gboolean ok = g_regex_match(
-        regex_once(&re, "^\\s*([KSB])\\s?(\\d{1,3})(?![\\d])\\s*(?:[:.)]|\\s[-–—]|\\s)\\s*"), text,
-        0, &m);
-    /* Codes are upper case; the caseless regex is narrowed here. */
+        regex_once(&re, "^\\s*\\(?(?:([KSB])\\s?|(knowledge|skills?|behaviou?rs?)\\s+)(\\d{1,3})"
+                        "(?![\\d])\\s*([:.)]|\\s[-–—]|[-–—]|\\s)\\s*"),
+        text, 0, &m);
     if (ok) {
-        char *letter = g_match_info_fetch(m, 1), *num = g_match_info_fetch(m, 2);
-        ok = g_ascii_isupper(letter[0]) && atoi(num) > 0;
+        char *letter = g_match_info_fetch(m, 1), *word = g_match_info_fetch(m, 2);
+        char *num = g_match_info_fetch(m, 3), *sep = g_match_info_fetch(m, 4);
+        /* Codes are upper case; the caseless regex is narrowed here. A
+         * spelt-out code needs its separator: "Skills 4 and 5 are ..." is
+         * a sentence. */
+        char l = letter[0] != '\0' ? letter[0] : g_ascii_toupper(word[0]);
+        ok = atoi(num) > 0 && (letter[0] != '\0' ? g_ascii_isupper(letter[0])
+                                                   : strspn(sep, " \t") < strlen(sep));
         if (ok) {
             int end;
             g_match_info_fetch_pos(m, 0, NULL, &end);
-            *code = g_strdup_printf("%s%d", letter, atoi(num));
+            *code = g_strdup_printf("%c%d", l, atoi(num));
             *rest = text + end;
         }
         g_free(letter);
+        g_free(word);
         g_free(num);
+        g_free(sep);
     }
     g_match_info_free(m);
     return ok;
+}
+
+GRegex *
+__ost_regex(const char *pattern, GRegexCompileFlags flags)
+{
+    static GMutex lock;
+    static GHashTable *cache; /* "flags:pattern" -> GRegex*, kept for the process */
+    char *key = g_strdup_printf("%x:%s", (unsigned)flags, pattern);
+    g_mutex_lock(&lock);
+    if (cache == NULL)
+        cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    gpointer re = NULL;
+    if (g_hash_table_lookup_extended(cache, key, NULL, &re)) {
+        g_free(key);
+    } else {
+        re = g_regex_new(pattern, flags | G_REGEX_OPTIMIZE, 0, NULL);
+        g_hash_table_insert(cache, key, re);
+    }
+    g_mutex_unlock(&lock);
+    return re;
+}
+
+gboolean
+__ost_match(const char *pattern, const char *text, GRegexCompileFlags flags)
+{
+    GRegex *re = __ost_regex(pattern, flags);
+    return re != NULL && text != NULL && g_regex_match(re, text, 0, NULL);
 }
 
 char *
@@ -810,14 +947,12 @@ __ost_find_code(const char *text, const char *pattern)
 {
     if (text == NULL)
         return NULL;
-    GRegex *re = g_regex_new(pattern, 0, 0, NULL);
+    GRegex *re = __ost_regex(pattern, 0);
     GMatchInfo *m = NULL;
     char *found = NULL;
     if (re != NULL && g_regex_match(re, text, 0, &m))
         found = g_match_info_fetch(m, 0);
     g_match_info_free(m);
-    if (re != NULL)
-        g_regex_unref(re);
     return found;
 }
 
@@ -827,7 +962,7 @@ __ost_split_list(const char *text)
     GPtrArray *items = ost_strlist_new();
     if (text == NULL)
         return items;
-    char **parts = g_regex_split_simple("[,;\\n]|\\s[•·|]\\s", text, 0, 0);
+    char **parts = g_regex_split(__ost_regex("[,;\\n]|\\s[•·|]\\s", 0), text, 0);
     for (guint i = 0; parts[i] != NULL; i++) {
         char *c = __ost_text_clean(parts[i]);
         if (c != NULL)

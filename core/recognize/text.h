@@ -85,6 +85,10 @@ typedef struct ost_layout {
     gboolean wrapped;
     gboolean double_spaced;
     glong width;           /* widest line, in characters, when wrapped */
+    /* Every line carries its font size: a reader of page geometry (PDF)
+     * made them, and its BREAKs already mark where paragraphs end, which
+     * character counts cannot tell in columns or mixed widths. */
+    gboolean laid_out;
 } ost_layout;
 
 void __ost_layout_measure(const ost_blocks *blocks, ost_layout *layout);
@@ -119,8 +123,8 @@ char *__ost_paras_join(GPtrArray *paras, guint from);
 
 /* ---- Values ------------------------------------------------------------ */
 
-/* "Level 3", "3", "This standard is at level 4", "Stage 4" -> 3 / 4; 0 when
- * there is no level 1..8. */
+/* "Level 3", "3", "4 (equivalent to ...)", "This standard is at level 4",
+ * "Stage 4" -> 3 / 4; 0 when there is no level 1..8. */
 int __ost_parse_level(const char *text);
 
 /* "18 months", "1 year", "2 years 6 months", "A minimum of 1 yr.",
@@ -142,6 +146,15 @@ GPtrArray *__ost_parse_codes(const char *text);
 /* "K12: text", "S3. text", "B1 - text" -> TRUE with the code in @p code
  * (transfer full) and the text after it in @p rest. */
 gboolean __ost_parse_coded(const char *text, char **code, const char **rest);
+
+/* @p pattern (GRegex syntax) compiled with @p flags, once per process and
+ * shared between threads (transfer none); NULL when it does not compile.
+ * Recognisers match the same few patterns on every line of every document:
+ * compiling them per call costs more than matching. */
+GRegex *__ost_regex(const char *pattern, GRegexCompileFlags flags);
+
+/* g_regex_match_simple with the compiled pattern kept (see __ost_regex). */
+gboolean __ost_match(const char *pattern, const char *text, GRegexCompileFlags flags);
 
 /* The first match of @p pattern (a GRegex, whole match) in @p text, or
  * NULL (transfer full). */

@@ -71,14 +71,15 @@ __ost_assess_trust(rec_ctx *ctx, const GPtrArray *sections)
      * copy this is. */
     for (guint i = 0; i < ctx->blocks->items->len; i++) {
         const ost_block *b = g_ptr_array_index(ctx->blocks->items, i);
-        if (b->flags & OST_BLOCK_CHROME)
+        if ((b->flags & OST_BLOCK_CHROME) && !(b->flags & OST_BLOCK_LINK))
             add_foreign(foreign, b->text);
     }
 
     char *markup = NULL;
     for (guint i = 0; i < ctx->blocks->items->len && markup == NULL; i++) {
         const ost_block *b = g_ptr_array_index(ctx->blocks->items, i);
-        spinner_markup(b->text, &markup);
+        if (!(b->flags & OST_BLOCK_LINK))
+            spinner_markup(b->text, &markup);
     }
 
     gboolean copy = foreign->len > 0 || n_spun >= 2 || (markup != NULL && n_spun >= 1);

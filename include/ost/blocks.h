@@ -34,6 +34,14 @@ enum {
     OST_BLOCK_LABEL = 1u << 2,    /**< a field label (dt, th, summary-list key) */
     OST_BLOCK_CHROME = 1u << 3,   /**< site furniture the reader could not drop */
     OST_BLOCK_HEADER_ROW = 1u << 4, /**< a table's header row */
+    /** A hyperlink of the document's content: a ROW of two cells [link
+     *  text, target as written ("/apprenticeships/st0499-v1-3")]. Links
+     *  stand beside the text flow, not in it (a visible link's text is
+     *  also in its line), so they are flagged OST_BLOCK_CHROME as well and
+     *  only code that asks for links reads them. Readers add them after
+     *  the document's other blocks, in source order, and leave out links
+     *  within the page, to scripts or mail, and those of share widgets. */
+    OST_BLOCK_LINK = 1u << 5,
 };
 
 typedef struct ost_block {

@@ -580,6 +580,7 @@ __ost_html_walk(xmlDoc *html, ost_blocks *blocks, ost_doc *doc)
     walk_node(&w, body, 0);
     flush(&w);
     unflag_title(blocks);
+    __ost_html_links(w.main != NULL ? w.main : body, blocks);
     g_string_free(w.line, TRUE);
     g_hash_table_unref(w.main_path);
     g_hash_table_unref(w.tab_labels);

@@ -52,36 +52,77 @@ in_list(const char *s, const char *const *list)
     return FALSE;
 }
 
+/* @p tok (NUL-terminated, lower case) starts with a word of @p list; the
+ * first byte is compared inline, as nearly every word fails on it. */
 static gboolean
-has_prefix_in(const char *s, const char *const *list)
+has_prefix_in(const char *tok, const char *const *list)
 {
     for (guint i = 0; list[i] != NULL; i++)
-        if (g_str_has_prefix(s, list[i]))
+        if (list[i][0] == tok[0] && strncmp(tok, list[i], strlen(list[i])) == 0)
             return TRUE;
     return FALSE;
 }
 
-/* Classify the words of class and id attributes. */
-static html_chrome
-by_names(const char *value)
+static gboolean
+word_in(const char *tok, const char *const *list)
 {
+    for (guint i = 0; list[i] != NULL; i++)
+        if (list[i][0] == tok[0] && strcmp(tok, list[i]) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+static gboolean
+name_separator(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '-' || c == '_';
+}
+
+/* Classify the words of class and id attributes; *widget (optional) is
+ * set when they name a links widget (see __ost_html_link_widget). Every
+ * element with a class is asked, so the value is lower-cased once into a
+ * buffer on the stack and cut into words in the same pass; strtok_r and
+ * hashed word sets made this 3,400 instructions an element, this about
+ * 600. */
+static html_chrome
+by_names(const char *value, gboolean *widget)
+{
+    if (widget != NULL)
+        *widget = FALSE;
     if (value == NULL || *value == '\0')
         return HTML_CONTENT;
-    char *low = g_ascii_strdown(value, -1);
-    html_chrome verdict = HTML_CONTENT;
-    for (guint i = 0; hidden_classes[i] != NULL; i++)
-        if (strstr(low, hidden_classes[i]) != NULL)
-            verdict = HTML_DROP;
-    char *save = NULL;
-    for (char *tok = strtok_r(low, " \t\n-_", &save); tok != NULL && verdict != HTML_DROP;
-         tok = strtok_r(NULL, " \t\n-_", &save)) {
-        if (in_list(tok, drop_tokens) || has_prefix_in(tok, drop_prefixes))
-            verdict = HTML_DROP;
-        else if (in_list(tok, keep_tokens) || has_prefix_in(tok, keep_prefixes))
-            verdict = HTML_KEEP_CHROME;
+    gsize n = strlen(value);
+    char stack[256];
+    char *low = n < sizeof stack ? stack : g_malloc(n + 1);
+    for (gsize i = 0; i <= n; i++)
+        low[i] = g_ascii_tolower(value[i]);
+    gboolean drop = FALSE, keep = FALSE, prefixed = FALSE;
+    for (guint i = 0; hidden_classes[i] != NULL && !drop; i++)
+        drop = strstr(low, hidden_classes[i]) != NULL;
+    gboolean hidden_class = drop;
+    for (char *p = low; *p != '\0';) {
+        if (name_separator(*p)) {
+            p++;
+            continue;
+        }
+        char *tok = p;
+        while (*p != '\0' && !name_separator(*p))
+            p++;
+        char end = *p;
+        *p = '\0';
+        gboolean pre = has_prefix_in(tok, drop_prefixes);
+        prefixed |= pre;
+        if (pre || word_in(tok, drop_tokens))
+            drop = TRUE;
+        else if (!drop && (word_in(tok, keep_tokens) || has_prefix_in(tok, keep_prefixes)))
+            keep = TRUE;
+        *p = end;
     }
-    g_free(low);
-    return verdict;
+    if (low != stack)
+        g_free(low);
+    if (widget != NULL)
+        *widget = hidden_class || prefixed;
+    return drop ? HTML_DROP : keep ? HTML_KEEP_CHROME : HTML_CONTENT;
 }
 
 static gboolean
@@ -95,13 +136,18 @@ hidden(const xmlNode *node)
     const char *style = __ost_html_attr(node, "style");
     if (style == NULL)
         return FALSE;
-    GString *s = g_string_new(NULL);
+    /* Maps colour every box by its style: squeeze it on the stack. */
+    gsize n = strlen(style);
+    char stack[256];
+    char *s = n < sizeof stack ? stack : g_malloc(n + 1);
+    gsize len = 0;
     for (const char *p = style; *p != '\0'; p++)
         if (!g_ascii_isspace(*p))
-            g_string_append_c(s, g_ascii_tolower(*p));
-    gboolean h = strstr(s->str, "display:none") != NULL ||
-                 strstr(s->str, "visibility:hidden") != NULL;
-    g_string_free(s, TRUE);
+            s[len++] = g_ascii_tolower(*p);
+    s[len] = '\0';
+    gboolean h = strstr(s, "display:none") != NULL || strstr(s, "visibility:hidden") != NULL;
+    if (s != stack)
+        g_free(s);
     return h;
 }
 
@@ -190,10 +236,10 @@ classify(const xmlNode *node)
     if (role != NULL && in_list(role, drop_roles))
         return HTML_DROP;
     const char *label = __ost_html_attr(node, "aria-label");
-    if (label != NULL && by_names(label) == HTML_DROP)
+    if (label != NULL && by_names(label, NULL) == HTML_DROP)
         return HTML_DROP;
-    html_chrome c = by_names(__ost_html_attr(node, "class"));
-    html_chrome i = by_names(__ost_html_attr(node, "id"));
+    html_chrome c = by_names(__ost_html_attr(node, "class"), NULL);
+    html_chrome i = by_names(__ost_html_attr(node, "id"), NULL);
     if (c == HTML_DROP || i == HTML_DROP || control_link(node) || cookie_banner(node))
         return HTML_DROP;
     /* A link styled as a button is an action ("View occupation in map"). */
@@ -212,6 +258,32 @@ classify(const xmlNode *node)
             if (__ost_html_is(a, "article") || __ost_html_is(a, "main"))
                 return HTML_CONTENT;
     return HTML_KEEP_CHROME;
+}
+
+/* Widgets whose links send the page elsewhere rather than name another
+ * document: share and social buttons, cookie and consent boxes,
+ * newsletters, ads (the prefixes of drop_prefixes), and what is not shown
+ * at all. Other dropped furniture (a side box classed as navigation, a
+ * link styled as a button) still links the documents the page is about. */
+gboolean
+__ost_html_link_widget(const xmlNode *node)
+{
+    static GHashTable *drop_set;
+    if (node->type != XML_ELEMENT_NODE)
+        return FALSE;
+    const char *name = (const char *)node->name;
+    if ((__ost_html_in_set(name, drop_elements, &drop_set) && strcmp(name, "nav") != 0) ||
+        hidden(node))
+        return TRUE;
+    const char *attrs[] = {__ost_html_attr(node, "class"), __ost_html_attr(node, "id"),
+                           __ost_html_attr(node, "aria-label")};
+    for (gsize a = 0; a < G_N_ELEMENTS(attrs); a++) {
+        gboolean widget;
+        by_names(attrs[a], &widget);
+        if (widget)
+            return TRUE;
+    }
+    return FALSE;
 }
 
 static const xmlNode *

@@ -58,6 +58,9 @@ typedef enum html_chrome {
 } html_chrome;
 
 html_chrome __ost_html_chrome(const xmlNode *node);
+/* TRUE when the links in @p node's subtree are a widget's (share,
+ * social, cookie, ads) or hidden, not links to other documents. */
+gboolean __ost_html_link_widget(const xmlNode *node);
 /* The page's main content element (<main>, role=main), or NULL. */
 const xmlNode *__ost_html_find_main(const xmlNode *root);
 
@@ -72,6 +75,13 @@ void __ost_html_legend_free(html_legend *legend);
 gboolean __ost_html_legend_has(const html_legend *legend, const xmlNode *node);
 /* The map status a block made from @p node shows by its colour. */
 ost_map_status __ost_html_status(const html_legend *legend, const xmlNode *node);
+
+/* --- html_links.c --- */
+
+/* Add a link row (OST_BLOCK_LINK, see blocks.h) for each link to another
+ * document in @p content: the page's <main>, or its body without the
+ * furniture kept as chrome. */
+void __ost_html_links(const xmlNode *content, ost_blocks *blocks);
 
 /* --- html_blocks.c --- */
 

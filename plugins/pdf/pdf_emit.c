@@ -364,23 +364,71 @@ zone_has_status(const pdf_zone *z)
     return FALSE;
 }
 
+static GPtrArray *
+column_segs(const pdf_zone *z, int c)
+{
+    GPtrArray *segs = g_ptr_array_new();
+    for (guint r = 0; r < z->rows->len; r++) {
+        const pdf_row *row = g_ptr_array_index(z->rows, r);
+        for (guint s = 0; s < row->segs->len; s++) {
+            pdf_seg *seg = g_ptr_array_index(row->segs, s);
+            if (seg->col == c)
+                g_ptr_array_add(segs, seg);
+        }
+    }
+    return segs;
+}
+
+/* Running text set in columns (a newspaper layout, not a table): columns of
+ * like width whose lines mostly fill them, as wrapped prose does; labels,
+ * codes and short cells leave their column ragged. */
+static gboolean
+text_columns(const pdf_zone *z)
+{
+    if (z->n_cols < 2)
+        return FALSE;
+    double narrowest = G_MAXDOUBLE, widest = 0.0;
+    for (int c = 0; c < z->n_cols; c++) {
+        double width = z->col_x1[c] - z->col_x0[c];
+        narrowest = MIN(narrowest, width);
+        widest = MAX(widest, width);
+        GPtrArray *segs = column_segs(z, c);
+        guint full = 0;
+        for (guint i = 0; i < segs->len; i++) {
+            const pdf_seg *seg = g_ptr_array_index(segs, i);
+            if (__ost_pdf_is_code_list(seg->text)) {
+                full = 0;
+                break;
+            }
+            full += seg->x1 >= z->col_x0[c] + FULL_LINE * width &&
+                    __ost_pdf_count_words(seg->text) >= 4;
+        }
+        gboolean prose = segs->len >= 3 && full * 5 >= segs->len * 3;
+        g_ptr_array_free(segs, TRUE);
+        if (!prose)
+            return FALSE;
+    }
+    return narrowest >= 0.6 * widest;
+}
+
 /* Columns that are no table (a map's clusters, text set in columns) are
- * read one after the other, top to bottom. */
+ * read one after the other, top to bottom. In running text a paragraph
+ * goes on at the top of the next column when the column before ends with
+ * a line that the next column's first word would not have fitted on. */
 static void
-emit_columns(pdf_emit *em, const pdf_zone *z, gboolean map)
+emit_columns(pdf_emit *em, const pdf_zone *z, gboolean map, gboolean flow)
 {
     for (int c = 0; c < z->n_cols; c++) {
-        GPtrArray *segs = g_ptr_array_new();
-        for (guint r = 0; r < z->rows->len; r++) {
-            const pdf_row *row = g_ptr_array_index(z->rows, r);
-            for (guint s = 0; s < row->segs->len; s++) {
-                pdf_seg *seg = g_ptr_array_index(row->segs, s);
-                if (seg->col == c)
-                    g_ptr_array_add(segs, seg);
-            }
+        GPtrArray *segs = column_segs(z, c);
+        const pdf_seg *first = segs->len > 0 ? g_ptr_array_index(segs, 0) : NULL;
+        if (flow && c > 0 && em->prev != NULL && first != NULL &&
+            em->prev->x1 + 0.3 * first->size + first->first_width > z->col_x1[c - 1]) {
+            em->page_start = TRUE;
+            em->prev_full = TRUE;
+        } else {
+            add_break(em);
+            em->prev = NULL;
         }
-        add_break(em);
-        em->prev = NULL;
         if (map)
             emit_map_column(em, segs, z->col_x0[c], z->col_x1[c]);
         else
@@ -396,8 +444,9 @@ emit_zone(pdf_emit *em, const pdf_zone *z)
     add_break(em);
     em->page_start = FALSE;
     gboolean map = em->fonts->has_status_colours && zone_has_status(z);
-    if (map || !__ost_pdf_emit_table(em->blocks, z, em->page))
-        emit_columns(em, z, map);
+    gboolean flow = !map && text_columns(z);
+    if (map || flow || !__ost_pdf_emit_table(em->blocks, z, em->page))
+        emit_columns(em, z, map, flow);
     add_break(em);
     em->prev = NULL;
     em->prev_full = FALSE;

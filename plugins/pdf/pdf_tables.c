@@ -205,17 +205,23 @@ __ost_pdf_emit_table(ost_blocks *blocks, const pdf_zone *zone, int page)
         return FALSE;
     GArray *rows = build_rows(zone, zone_em(zone));
     gboolean header = is_header(rows, zone->n_cols);
-    guint body = rows->len - (header ? 1 : 0), code_rows = 0, label_rows = 0;
+    guint body = rows->len - (header ? 1 : 0), code_rows = 0, label_rows = 0, coded_rows = 0;
     for (guint r = header ? 1 : 0; r < rows->len; r++) {
         const trow *row = &g_array_index(rows, trow, r);
         if (__ost_pdf_is_code_list(row->cells[zone->n_cols - 1].text->str))
             code_rows++;
         const cell *label = &row->cells[0];
+        if (label->lines == 1 && __ost_pdf_count_words(label->text->str) == 1 &&
+            __ost_pdf_is_code_list(label->text->str))
+            coded_rows++;
         if (label->lines >= 1 && label->lines <= 2 && __ost_pdf_count_words(label->text->str) <= 8)
             label_rows++;
     }
     gboolean duties = code_rows > 0 && code_rows * 2 >= body;
-    gboolean labels = !duties && zone->n_cols == 2 && label_rows * 10 >= body * 8;
+    /* [K1, statement]: a KSB list set as a table, its codes in a column of
+     * their own; the codes are no field labels. */
+    gboolean coded = !duties && coded_rows > 0 && coded_rows * 10 >= body * 8;
+    gboolean labels = !duties && !coded && zone->n_cols == 2 && label_rows * 10 >= body * 8;
     if (labels && body == 1) {
         /* One row alone is a label only when it looks like one. */
         const trow *row = &g_array_index(rows, trow, header ? 1 : 0);
@@ -223,7 +229,7 @@ __ost_pdf_emit_table(ost_blocks *blocks, const pdf_zone *zone, int page)
         labels = (row->cells[0].all_bold && !row->cells[1].all_bold) ||
                  g_str_has_suffix(label, ":");
     }
-    if (!duties && !labels) {
+    if (!duties && !labels && !coded) {
         free_rows(rows, zone->n_cols);
         return FALSE;
     }

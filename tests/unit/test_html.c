@@ -454,6 +454,98 @@ test_map_status_from_legend_and_colour(void **state)
     result_free(&r);
 }
 
+/* ---- links ------------------------------------------------------------- */
+
+static const char linked_page[] =
+    "<html><body><header><a href=\"/apprenticeships/st0001\">Site link</a></header>"
+    "<main><p>See <a href=\"/apprenticeships/st0123\">a related standard</a>."
+    " <a href=\"#top\">Top</a> <a href=\"mailto:x@example.org\">Mail</a></p>"
+    "<div class=\"occupation-side-nav\">"
+    "<a class=\"button\" href=\"/apprenticeships/st0499-v1-3\">View apprenticeship standard</a>"
+    "</div>"
+    "<div class=\"shareButtons\"><a href=\"https://www.linkedin.com/shareArticle?url="
+    "https://example.org/apprenticeships/st0499-v1-3\">LinkedIn</a></div>"
+    "<div style=\"display:none\"><a href=\"/occupations/OCC0499\">Hidden</a></div>"
+    "</main></body></html>";
+
+static void
+test_link_rows(void **state)
+{
+    read_result r = read_page(linked_page);
+    GPtrArray *links = g_ptr_array_new();
+    for (guint i = 0; i < r.blocks->items->len; i++) {
+        const ost_block *b = g_ptr_array_index(r.blocks->items, i);
+        if (b->flags & OST_BLOCK_LINK)
+            g_ptr_array_add(links, (gpointer)b);
+    }
+    /* The main content's links to documents, in order: not the site
+     * header's, not in-page or mail links, not the share widget's, not
+     * hidden ones; a button-styled link in a box classed as navigation is
+     * still the page's link to its standard. */
+    assert_int_equal(links->len, 2);
+    const ost_block *a = g_ptr_array_index(links, 0), *b = g_ptr_array_index(links, 1);
+    assert_int_equal(a->kind, OST_BLOCK_ROW);
+    assert_true(a->flags & OST_BLOCK_CHROME);
+    assert_string_equal(g_ptr_array_index(a->cells, 0), "a related standard");
+    assert_string_equal(g_ptr_array_index(a->cells, 1), "/apprenticeships/st0123");
+    assert_string_equal(g_ptr_array_index(b->cells, 0), "View apprenticeship standard");
+    assert_string_equal(g_ptr_array_index(b->cells, 1), "/apprenticeships/st0499-v1-3");
+    /* The visible link's text stays in its line. */
+    assert_non_null(find(&r, "See a related standard."));
+    g_ptr_array_unref(links);
+    result_free(&r);
+}
+
+/* An occupation page carrying its standard gives the occupation and the
+ * standard, whose reference and version come from the page's own link. */
+static const char occupation_page[] =
+    "<html><body><main><h1>Widget fitter</h1><h2>Key information</h2><ul>"
+    "<li><strong>Reference:</strong> OCC0123</li><li><strong>Level:</strong> 3</li>"
+    "<li><strong>Route:</strong> Engineering and manufacturing</li></ul>"
+    "<div class=\"banner-warning\"><p>This is not the latest version."
+    " <a href=\"/apprenticeships/st0123-v1-4\">View the latest version</a></p></div>"
+    "<h3>Occupation summary</h3><p>Widget fitters fit widgets in factories.</p>"
+    "<h3>Knowledge</h3><p>K1: Widget types.</p><h3>Skills</h3><p>S1: Fit widgets.</p>"
+    "<h3>Behaviours</h3><p>B1: Works safely.</p>"
+    "<h2>Approved qualifications</h2>"
+    "<div><h2>Level 3 Diploma in Widget Fitting</h2>"
+    "<p><strong>Awarding organisation:</strong> Widget Board</p>"
+    "<p><strong>Qualification level:</strong> 3</p></div>"
+    "<div><h2>Level 3 Award in Widget Safety</h2>"
+    "<p><strong>Awarding organisation:</strong> Widget Board</p></div>"
+    "<div class=\"side-nav\"><a class=\"button\" href=\"/apprenticeships/st0123-v1-2\">"
+    "View apprenticeship standard</a></div>"
+    "<div class=\"share\"><a href=\"https://x.example/share?url=/apprenticeships/st0999-v2-0\">"
+    "X</a></div></main></body></html>";
+
+static void
+test_occupation_page_with_standard(void **state)
+{
+    GError *error = NULL;
+    ost_doc *doc = ost_read_bytes(reg, "occ.html", (const guint8 *)occupation_page,
+                                  strlen(occupation_page), NULL, &error);
+    assert_non_null(doc);
+    assert_string_equal(doc->source.document_type, "occupation");
+    assert_false(has_warning(doc, "reference_missing"));
+    assert_int_equal(doc->standards->len, 1);
+    const ost_standard *s = g_ptr_array_index(doc->standards, 0);
+    assert_string_equal(s->reference, "ST0123");
+    assert_string_equal(s->version, "1.2");
+    assert_string_equal(s->occupation_code, "OCC0123");
+    assert_string_equal(s->qualifications,
+                        "Level 3 Diploma in Widget Fitting\n\nLevel 3 Award in Widget Safety");
+    assert_int_equal(doc->occupations->len, 1);
+    const ost_occupation *o = g_ptr_array_index(doc->occupations, 0);
+    assert_string_equal(o->code, "OCC0123");
+    assert_string_equal(o->title, "Widget fitter");
+    assert_int_equal(o->level, 3);
+    assert_string_equal(o->standard_reference, "ST0123");
+    assert_string_equal(o->summary, "Widget fitters fit widgets in factories.");
+    assert_int_equal(o->related_routes->len, 1);
+    assert_string_equal(g_ptr_array_index(o->related_routes, 0), "Engineering and manufacturing");
+    ost_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -476,6 +568,8 @@ main(void)
         cmocka_unit_test(test_bids),
         cmocka_unit_test(test_blocks_of_small_page),
         cmocka_unit_test(test_map_status_from_legend_and_colour),
+        cmocka_unit_test(test_link_rows),
+        cmocka_unit_test(test_occupation_page_with_standard),
     };
     return cmocka_run_group_tests_name("html", tests, setup, teardown);
 }

@@ -319,6 +319,45 @@ test_label_table(void **state)
     ost_blocks_free(blocks);
 }
 
+static guint
+index_of(const ost_blocks *blocks, ost_block_kind kind, const char *prefix)
+{
+    const ost_block *b = find_block(blocks, kind, prefix);
+    assert_non_null(b);
+    for (guint i = 0; i < blocks->items->len; i++)
+        if (g_ptr_array_index(blocks->items, i) == b)
+            return i;
+    return 0;
+}
+
+/* Text in two columns is read column by column, a paragraph running on
+ * into the next column; KSB tables with a code column are no label tables;
+ * the rest of a duty row split by a page break comes first on page 2. */
+static void
+test_text_columns_and_ksb_tables(void **state)
+{
+    ost_blocks *blocks = read_sample("samples/ST0742-standard-writer.pdf", NULL);
+    guint a = index_of(blocks, OST_BLOCK_LINE, "meet the demand of customers. Supply");
+    guint b = index_of(blocks, OST_BLOCK_LINE, "chain coordinators work in warehouses,");
+    guint c = index_of(blocks, OST_BLOCK_LINE, "its customers running to plan.");
+    guint d = index_of(blocks, OST_BLOCK_LINE, "Coordinators schedule orders and");
+    assert_int_equal(b, a + 1);
+    assert_int_equal(d, c + 1);
+    assert_false(any_text_contains(blocks, "manufacturers,\tCoordinators"));
+    const ost_block *k1 = find_block(blocks, OST_BLOCK_ROW, "K1\t");
+    assert_non_null(k1);
+    assert_false(k1->flags & OST_BLOCK_LABEL);
+    const ost_block *rest = find_block(blocks, OST_BLOCK_ROW, "supplier performance");
+    assert_non_null(rest);
+    assert_int_equal(rest->page, 2);
+    assert_false(any_text_contains(blocks, "Page 1 of 2"));
+    /* The running header (the title) is furniture; the job titles stay. */
+    const ost_block *header = find_block(blocks, OST_BLOCK_LINE, "Supply chain coordinator");
+    assert_non_null(header);
+    assert_string_not_equal(header->text, "Supply chain coordinator");
+    ost_blocks_free(blocks);
+}
+
 static void
 test_code_lists(void **state)
 {
@@ -448,6 +487,7 @@ main(void)
         cmocka_unit_test(test_headings_breaks_furniture),
         cmocka_unit_test(test_duty_table_columns),
         cmocka_unit_test(test_label_table),
+        cmocka_unit_test(test_text_columns_and_ksb_tables),
         cmocka_unit_test(test_code_lists),
         cmocka_unit_test(test_ink_classes),
         cmocka_unit_test(test_map_statuses),

@@ -532,6 +532,70 @@ test_fm_roles_table_and_publisher_banner(void **state)
     ost_doc_free((ost_doc *)doc);
 }
 
+/* Levels written without brackets ("Level 4", "L3") or with them ("(L3)")
+ * end a title, one occupation per line or run together. */
+static void
+test_om_unbracketed_levels(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    paras(b, (const char *const[]){"Occupational map: Engineering", NULL});
+    line(b, "Cluster: Test engineers");
+    line(b, "Test engineer Level 4");
+    line(b, "Quality inspector (L3)");
+    line(b, "CAD technician - L3");
+    line(b, "Inspection manager");
+    brk(b);
+    line(b, "Cluster: Fitters");
+    line(b, "Pipe fitter L2 Welder Level 3 Fabricator (2)");
+    const ost_doc *doc = recognize(b);
+    const ost_occupational_map *m = the_map(doc);
+    const ost_map_cluster *c = cluster_at(m, 0, 0);
+    assert_int_equal(c->occupations->len, 4);
+    assert_occ(c, 0, "Test engineer", 4, OST_MAP_STATUS_NONE);
+    assert_occ(c, 1, "Quality inspector", 3, OST_MAP_STATUS_NONE);
+    assert_occ(c, 2, "CAD technician", 3, OST_MAP_STATUS_NONE);
+    assert_occ(c, 3, "Inspection manager", 0, OST_MAP_STATUS_NONE);
+    c = cluster_at(m, 0, 1);
+    assert_int_equal(c->occupations->len, 3);
+    assert_occ(c, 0, "Pipe fitter", 2, OST_MAP_STATUS_NONE);
+    assert_occ(c, 1, "Welder", 3, OST_MAP_STATUS_NONE);
+    assert_occ(c, 2, "Fabricator", 2, OST_MAP_STATUS_NONE);
+    ost_doc_free((ost_doc *)doc);
+}
+
+/* Other publishers' code schemes: long letter runs ("SFHGEN1",
+ * "SCDHSC0023") beside two-token codes, no source references at all, and
+ * no URN without Skills for Justice. */
+static void
+test_fm_other_code_schemes(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    paras(b, (const char *const[]){
+                 "Senior care worker", "National Occupational Standards",
+                 "SFHGEN1 - Communicate effectively with individuals", "SCDHSC0023 Develop your own practice",
+                 "CC AA1 - Support health and safety", "A. Working with individuals",
+                 "Areas of competence", "AA. Communication", "Functions",
+                 "Communicate with individuals", "National Occupational Standards (NOS)",
+                 "SFHGEN1 - Communicate effectively with individuals", NULL});
+    const ost_doc *doc = recognize(b);
+    const ost_functional_map *m = the_fmap(doc);
+    assert_int_equal(m->roles->len, 1);
+    assert_strings(role_at(m, 0)->units,
+                   (const char *const[]){"SFHGEN1", "SCDHSC0023", "CC AA1", NULL});
+    assert_int_equal(m->units->len, 3);
+    const ost_fm_unit *u = unit_named(m, "SCDHSC0023");
+    assert_string_equal(u->title, "Develop your own practice");
+    assert_int_equal(u->source_references->len, 0);
+    assert_null(u->nos_urn);
+    assert_null(unit_named(m, "SFHGEN1")->nos_urn);
+    const ost_fm_key_area *k = g_ptr_array_index(m->key_areas, 0);
+    const ost_fm_area *a = g_ptr_array_index(k->areas, 0);
+    const ost_fm_function *f = g_ptr_array_index(a->functions, 0);
+    assert_string_equal(f->title, "Communicate with individuals");
+    assert_strings(f->units, (const char *const[]){"SFHGEN1", NULL});
+    ost_doc_free((ost_doc *)doc);
+}
+
 int
 main(void)
 {
@@ -545,6 +609,8 @@ main(void)
         cmocka_unit_test(test_fm_key_areas_functions_units),
         cmocka_unit_test(test_fm_headings_wrapped_and_broken_reference),
         cmocka_unit_test(test_fm_roles_table_and_publisher_banner),
+        cmocka_unit_test(test_om_unbracketed_levels),
+        cmocka_unit_test(test_fm_other_code_schemes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -129,12 +129,49 @@ test_page_html(void **state)
     ost_doc_free(doc);
 }
 
+/* A page copied as text: its title on the first line, SOC groups one per
+ * line with commas inside their names, and an employer list that runs
+ * straight into the summary. */
+static void
+test_copied_page_lists(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Payroll administrator");
+    line(b, "Level 3 - Technical occupation");
+    line(b, "Reference: OCC0043");
+    line(b, "Status: Approved for delivery");
+    line(b, "SOC 2020 sub unit groups:");
+    line(b, "4122 - Book-keepers, payroll managers and wages clerks");
+    line(b, "4131 - Records clerks and assistants, 4132 - Pensions clerks");
+    line(b, "Employers involved in creating the standard:");
+    line(b, "Acme Payroll, Northern Water Ltd, City Council");
+    line(b, "Payroll administrators work in organisations of every size, in the public, "
+            "private and voluntary sectors.");
+    ost_doc *doc = NULL;
+    ost_occupation *o = recognise(b, &doc);
+    assert_string_equal(o->title, "Payroll administrator");
+    assert_int_equal(o->level, 3);
+    assert_string_equal(o->status, "Approved for delivery");
+    assert_int_equal(o->soc_codes->len, 3);
+    assert_string_equal(g_ptr_array_index(o->soc_codes, 0),
+                        "4122 - Book-keepers, payroll managers and wages clerks");
+    assert_string_equal(g_ptr_array_index(o->soc_codes, 1), "4131 - Records clerks and assistants");
+    assert_string_equal(g_ptr_array_index(o->soc_codes, 2), "4132 - Pensions clerks");
+    assert_int_equal(o->involved_employers->len, 3);
+    assert_string_equal(g_ptr_array_index(o->involved_employers, 2), "City Council");
+    assert_non_null(o->summary);
+    assert_true(g_str_has_prefix(o->summary, "Payroll administrators work"));
+    assert_false(has_warning(doc, "title_missing"));
+    ost_doc_free(doc);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_page_text),
         cmocka_unit_test(test_page_html),
+        cmocka_unit_test(test_copied_page_lists),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

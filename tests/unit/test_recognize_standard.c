@@ -389,6 +389,258 @@ test_warnings(void **state)
     ost_doc_free(doc);
 }
 
+/* Behaviour names: before a colon or a dash, after the code and its own
+ * colon, or on a line of their own (bold in PDFs); a colon inside a
+ * sentence names nothing. */
+static void
+test_named_behaviours(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    heading(b, 1, "Widget maker");
+    label_row(b, "Reference", "ST9001");
+    heading(b, 2, "Knowledge");
+    line(b, "K1: How widgets are made.");
+    heading(b, 2, "Skills");
+    line(b, "S1: Make widgets.");
+    heading(b, 2, "Behaviours");
+    line(b, "B1: Team working: Works well with others in the team.");
+    line(b, "B2 Safety first \xE2\x80\x93 Puts the safety of self and others first.");
+    line(b, "B3: Takes ownership of own work: follows it through to completion.");
+    ost_blocks_add(b, OST_BLOCK_LINE, "B4 Resilience")->flags |= OST_BLOCK_BOLD;
+    brk(b);
+    line(b, "Stays calm under pressure and adapts to change.");
+    row(b, "B5", "Curiosity\nSeeks out new ways of working and keeps own knowledge up to\ndate.", 0);
+    row(b, "B6", "Acts fairly and openly, following the code of ethics of the\nOrganisation.", 0);
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+
+    assert_int_equal(s->behaviours->len, 6);
+    const char *titles[] = {"Team working", "Safety first", NULL, "Resilience", "Curiosity", NULL};
+    const char *texts[] = {
+        "Works well with others in the team.",
+        "Puts the safety of self and others first.",
+        "Takes ownership of own work: follows it through to completion.",
+        "Stays calm under pressure and adapts to change.",
+        "Seeks out new ways of working and keeps own knowledge up to date.",
+        "Acts fairly and openly, following the code of ethics of the Organisation.",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(titles); i++) {
+        const ost_ksb *k = ksb(s->behaviours, i);
+        if (titles[i] != NULL)
+            assert_string_equal(k->title, titles[i]);
+        else
+            assert_null(k->title);
+        assert_string_equal(k->text, texts[i]);
+    }
+    ost_doc_free(doc);
+}
+
+/* A duty row split by a page break: its rest, at the top of the next page
+ * with no "Duty N" of its own, belongs to the duty before. */
+static void
+test_duty_row_split_by_page(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    heading(b, 1, "Widget maker");
+    label_row(b, "Reference", "ST9002");
+    heading(b, 2, "Occupation duties");
+    row(b, "Duty", "KSBs", OST_BLOCK_HEADER_ROW);
+    row(b, "Duty 1 Plan the work.", "K1 S1", 0);
+    const char *split[] = {"Duty 2 Produce reports on service levels, costs and", "K1 S1"};
+    ost_blocks_add_row(b, split, 2)->page = 1;
+    ost_blocks_add(b, OST_BLOCK_PAGE, NULL)->page = 2;
+    row(b, "Duty", "KSBs", OST_BLOCK_HEADER_ROW);
+    const char *rest[] = {"Supplier performance for managers.", "B1"};
+    ost_blocks_add_row(b, rest, 2)->page = 2;
+    const char *next[] = {"Duty 3 Keep records.", "S1"};
+    ost_blocks_add_row(b, next, 2)->page = 2;
+    /* Without a page between, a row going on mid-sentence with no codes. */
+    row(b, "Duty 4 Check the widgets against the", "K1", 0);
+    row(b, "drawings.", "", 0);
+    ksb_lists(b);
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+
+    assert_int_equal(s->duties->len, 4);
+    const ost_duty *d2 = g_ptr_array_index(s->duties, 1);
+    assert_string_equal(d2->id, "D2");
+    assert_string_equal(d2->text,
+                        "Produce reports on service levels, costs and Supplier performance for "
+                        "managers.");
+    assert_int_equal(d2->ksbs->len, 3);
+    assert_string_equal(g_ptr_array_index(d2->ksbs, 2), "B1");
+    const ost_duty *d3 = g_ptr_array_index(s->duties, 2);
+    assert_string_equal(d3->id, "D3");
+    const ost_duty *d4 = g_ptr_array_index(s->duties, 3);
+    assert_string_equal(d4->text, "Check the widgets against the drawings.");
+    ost_doc_free(doc);
+}
+
+/* The ways sources write a statement's code: with a dash, a space inside,
+ * a full stop, brackets, or the kind spelt out; named behaviours keep
+ * their name as the title. */
+static void
+test_ksb_code_formats(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Reference: ST0004");
+    line(b, "Knowledge");
+    line(b, "K1 - Principles of the occupation.");
+    line(b, "K 2. How the organisation is run.");
+    line(b, "(K3) Legislation that applies.");
+    line(b, "Knowledge 4: Methods used in the role.");
+    line(b, "Skills");
+    line(b, "Skill 1: Plan the work.");
+    line(b, "S2 Carry out the work.");
+    line(b, "Behaviours");
+    line(b, "Behaviour 1: Team working - works well with others.");
+    line(b, "B2: Integrity: acts honestly.");
+    line(b, "B3 Safety first \xE2\x80\x93 puts safety first.");
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+    assert_int_equal(s->knowledge->len, 4);
+    static const char *const ktext[] = {"Principles of the occupation.", "How the organisation is run.",
+                                        "Legislation that applies.", "Methods used in the role."};
+    for (guint i = 0; i < 4; i++) {
+        char id[4];
+        g_snprintf(id, sizeof id, "K%u", i + 1);
+        assert_string_equal(ksb(s->knowledge, i)->id, id);
+        assert_false(ksb(s->knowledge, i)->id_derived);
+        assert_string_equal(ksb(s->knowledge, i)->text, ktext[i]);
+    }
+    assert_int_equal(s->skills->len, 2);
+    assert_string_equal(ksb(s->skills, 0)->id, "S1");
+    assert_string_equal(ksb(s->skills, 0)->text, "Plan the work.");
+    assert_int_equal(s->behaviours->len, 3);
+    assert_string_equal(ksb(s->behaviours, 0)->title, "Team working");
+    assert_string_equal(ksb(s->behaviours, 0)->text, "works well with others.");
+    assert_string_equal(ksb(s->behaviours, 1)->title, "Integrity");
+    assert_string_equal(ksb(s->behaviours, 2)->id, "B3");
+    assert_string_equal(ksb(s->behaviours, 2)->title, "Safety first");
+    ost_doc_free(doc);
+}
+
+static void
+assert_codes(const ost_duty *d, const char *const *want)
+{
+    guint n = 0;
+    for (; want[n] != NULL; n++) {
+        assert_true(n < d->ksbs->len);
+        assert_string_equal(g_ptr_array_index(d->ksbs, n), want[n]);
+    }
+    assert_int_equal(d->ksbs->len, n);
+}
+
+/* A duty's KSB references: ranges expand (K1-K4, K1–K3, K2 to K4, S1-2),
+ * codes may be grouped by kind, and may end the duty's own line, after a
+ * column gap or right after the text, with the duty's text wrapping on. */
+static void
+test_duty_ksb_references(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Reference: ST0005");
+    line(b, "Duties");
+    line(b, "Duty 1 Reconcile the accounts         K1-K4 S3 B1");
+    line(b, "Duty 2 Prepare management information for the team    K5, K6");
+    line(b, "and its managers                                        S4");
+    line(b, "D3: Respond to requests. Knowledge: K1, K2 Skills: S1-2 Behaviours: B1");
+    line(b, "Duty 4 - Keep records (K1\xE2\x80\x93K3, S5)");
+    line(b, "Duty 5 - Check the work of others with S1");
+    line(b, "K2 to K4, S6");
+    ksb_lists(b);
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+    assert_int_equal(s->duties->len, 5);
+    const ost_duty *d = g_ptr_array_index(s->duties, 0);
+    assert_string_equal(d->id, "D1");
+    assert_string_equal(d->text, "Reconcile the accounts");
+    assert_codes(d, (const char *const[]){"K1", "K2", "K3", "K4", "S3", "B1", NULL});
+    d = g_ptr_array_index(s->duties, 1);
+    assert_string_equal(d->text, "Prepare management information for the team and its managers");
+    assert_codes(d, (const char *const[]){"K5", "K6", "S4", NULL});
+    d = g_ptr_array_index(s->duties, 2);
+    assert_string_equal(d->id, "D3");
+    assert_string_equal(d->text, "Respond to requests.");
+    assert_codes(d, (const char *const[]){"K1", "K2", "S1", "S2", "B1", NULL});
+    d = g_ptr_array_index(s->duties, 3);
+    assert_string_equal(d->text, "Keep records");
+    assert_codes(d, (const char *const[]){"K1", "K2", "K3", "S5", NULL});
+    /* One code named in the text stays text; the codes below are its own. */
+    d = g_ptr_array_index(s->duties, 4);
+    assert_string_equal(d->text, "Check the work of others with S1");
+    assert_codes(d, (const char *const[]){"K2", "K3", "K4", "S6", NULL});
+    ost_doc_free(doc);
+}
+
+/* Key facts as other tools lay them out: a title line above them with
+ * the reference and version, values after a column gap or a tab, a
+ * duration range (its lower figure, the span kept in extra). */
+static void
+test_key_facts_layouts(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Occupational standard");
+    line(b, "Network engineer");
+    line(b, "ST0006 \xE2\x80\x93 Version 1.2");
+    line(b, "Level                  4 (equivalent to a foundation degree)");
+    const char *cells[] = {"Typical duration", "18-24 months"};
+    ost_blocks_add_row(b, cells, 2);
+    const char *route[] = {"Route", "Digital"};
+    ost_blocks_add_row(b, route, 2);
+    line(b, "Status:   Approved for delivery");
+    ksb_lists(b);
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+    assert_string_equal(s->title, "Network engineer");
+    assert_string_equal(s->reference, "ST0006");
+    assert_string_equal(s->version, "1.2");
+    assert_int_equal(s->level, 4);
+    assert_int_equal(s->typical_duration_months, 18);
+    assert_string_equal(s->route, "Digital");
+    assert_string_equal(s->status, "Approved for delivery");
+    gboolean span = FALSE;
+    for (guint i = 0; i < s->extra->len; i++) {
+        const ost_pair *p = g_ptr_array_index(s->extra, i);
+        span |= strcmp(p->key, "Typical duration") == 0 && strcmp(p->value, "18-24 months") == 0;
+    }
+    assert_true(span);
+    assert_false(has_warning(doc, "title_missing"));
+    ost_doc_free(doc);
+
+    /* A first line that is a level is no title. */
+    b = ost_blocks_new();
+    line(b, "Level 3");
+    line(b, "Reference: ST0007");
+    ksb_lists(b);
+    doc = recognise(b);
+    assert_null(only_standard(doc)->title);
+    assert_true(has_warning(doc, "title_missing"));
+    ost_doc_free(doc);
+}
+
+/* Paragraphs of plain text: lines that run on in lower case belong to
+ * the sentence above, even among short statement lines. */
+static void
+test_wrapped_plain_text(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Reference: ST0008");
+    line(b, "Occupation summary");
+    line(b, "This occupation is found in small, medium and large organisations across the");
+    line(b, "public and private sectors.");
+    brk(b);
+    line(b, "Employees work with colleagues,");
+    line(b, "suppliers and customers.");
+    ksb_lists(b);
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+    assert_string_equal(s->occupation_summary,
+                        "This occupation is found in small, medium and large organisations across "
+                        "the public and private sectors.\n\nEmployees work with colleagues, "
+                        "suppliers and customers.");
+    ost_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -400,6 +652,12 @@ main(void)
         cmocka_unit_test(test_html_shapes),
         cmocka_unit_test(test_spun_legacy_copy),
         cmocka_unit_test(test_warnings),
+        cmocka_unit_test(test_ksb_code_formats),
+        cmocka_unit_test(test_duty_ksb_references),
+        cmocka_unit_test(test_key_facts_layouts),
+        cmocka_unit_test(test_wrapped_plain_text),
+        cmocka_unit_test(test_named_behaviours),
+        cmocka_unit_test(test_duty_row_split_by_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
