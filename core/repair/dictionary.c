@@ -18,17 +18,13 @@ static const struct {
     {"british-english-huge", 1},
 };
 
+/* The table while it is built. */
 typedef struct {
-    guint32 off;        /* into the arena, + 1; 0 = empty slot */
-    guint32 hash_tier;  /* high bits of the hash | tier in the low 3 bits */
-} slot;
-
-struct ost_dict {
-    GString *arena;     /* the folded words, each NUL-terminated */
-    slot *slots;
+    GString *arena;
+    ost_dict_slot *slots;
     guint32 mask;
     guint32 n;
-};
+} table;
 
 static guint32
 hash_word(const char *w, gsize len)
@@ -39,63 +35,63 @@ hash_word(const char *w, gsize len)
     return h ^ (h >> 15);
 }
 
-static slot *
-find_slot(slot *slots, guint32 mask, const GString *arena, const char *w, gsize len,
-          guint32 h)
+/* The slot holding @w, or the empty one where it would go. */
+static guint32
+find_slot(const ost_dict_slot *slots, guint32 mask, const char *arena, const char *w,
+          gsize len, guint32 h)
 {
     for (guint32 i = (h >> 3) & mask;; i = (i + 1) & mask) {
-        slot *s = &slots[i];
+        const ost_dict_slot *s = &slots[i];
         if (s->off == 0)
-            return s;
+            return i;
         if ((s->hash_tier & ~7u) == (h & ~7u)) {
-            const char *k = arena->str + s->off - 1;
+            const char *k = arena + s->off - 1;
             if (memcmp(k, w, len) == 0 && k[len] == '\0')
-                return s;
+                return i;
         }
     }
 }
 
 static void
-grow(ost_dict *d)
+grow(table *t)
 {
-    guint32 size = (d->mask + 1) * 2;
-    slot *slots = g_new0(slot, size);
-    for (guint32 i = 0; i <= d->mask; i++) {
-        slot *old = &d->slots[i];
+    guint32 size = (t->mask + 1) * 2;
+    ost_dict_slot *slots = g_new0(ost_dict_slot, size);
+    for (guint32 i = 0; i <= t->mask; i++) {
+        ost_dict_slot *old = &t->slots[i];
         if (old->off == 0)
             continue;
-        const char *k = d->arena->str + old->off - 1;
-        *find_slot(slots, size - 1, d->arena, k, strlen(k), old->hash_tier) = *old;
+        const char *k = t->arena->str + old->off - 1;
+        slots[find_slot(slots, size - 1, t->arena->str, k, strlen(k), old->hash_tier)] = *old;
     }
-    g_free(d->slots);
-    d->slots = slots;
-    d->mask = size - 1;
+    g_free(t->slots);
+    t->slots = slots;
+    t->mask = size - 1;
 }
 
 static void
-insert(ost_dict *d, const char *w, gsize len, guint32 h, int tier)
+insert(table *t, const char *w, gsize len, guint32 h, int tier)
 {
-    slot *s = find_slot(d->slots, d->mask, d->arena, w, len, h);
+    ost_dict_slot *s = &t->slots[find_slot(t->slots, t->mask, t->arena->str, w, len, h)];
     if (s->off != 0) {
         if ((int)(s->hash_tier & 7u) < tier)
             s->hash_tier = (s->hash_tier & ~7u) | (guint32)tier;
         return;
     }
-    s->off = (guint32)d->arena->len + 1;
+    s->off = (guint32)t->arena->len + 1;
     s->hash_tier = (h & ~7u) | (guint32)tier;
-    g_string_append_len(d->arena, w, (gssize)len);
-    g_string_append_c(d->arena, '\0');
-    if (++d->n * 2 > d->mask)
-        grow(d);
+    g_string_append_len(t->arena, w, (gssize)len);
+    g_string_append_c(t->arena, '\0');
+    if (++t->n * 2 > t->mask)
+        grow(t);
 }
 
 /* Inserting is bound by cache misses on the table: words go in batches
  * whose slots are fetched ahead. */
 #define BATCH 32
-#define MAX_WORD 64
 
 typedef struct {
-    char words[BATCH][MAX_WORD];
+    char words[BATCH][DICT_MAX_WORD];
     gsize lens[BATCH];
     guint32 hashes[BATCH];
     int tiers[BATCH];
@@ -104,20 +100,20 @@ typedef struct {
 } batch;
 
 static void
-flush(ost_dict *d, batch *b)
+flush(table *t, batch *b)
 {
     for (int i = 0; i < b->n; i++) {
         b->hashes[i] = hash_word(b->words[i], b->lens[i]);
-        __builtin_prefetch(&d->slots[(b->hashes[i] >> 3) & d->mask]);
+        __builtin_prefetch(&t->slots[(b->hashes[i] >> 3) & t->mask]);
     }
     for (int i = 0; i < b->n; i++)
-        insert(d, b->words[i], b->lens[i], b->hashes[i], b->tiers[i]);
+        insert(t, b->words[i], b->lens[i], b->hashes[i], b->tiers[i]);
     b->n = 0;
 }
 
 /* Add the raw word @w, folded. */
 static void
-add(ost_dict *d, batch *b, const char *w, gsize len, int tier)
+add(table *t, batch *b, const char *w, gsize len, int tier)
 {
     guchar high = 0;
     for (gsize i = 0; i < len; i++)
@@ -129,7 +125,7 @@ add(ost_dict *d, batch *b, const char *w, gsize len, int tier)
         __ost_fold(w, len, b->folded);
         w = b->folded->str, len = b->folded->len;
     }
-    if (len == 0 || len > MAX_WORD)
+    if (len == 0 || len > DICT_MAX_WORD)
         return;
     char *dst = b->words[b->n];
     for (gsize i = 0; i < len; i++)
@@ -137,7 +133,7 @@ add(ost_dict *d, batch *b, const char *w, gsize len, int tier)
     b->lens[b->n] = len;
     b->tiers[b->n++] = tier;
     if (b->n == BATCH)
-        flush(d, b);
+        flush(t, b);
 }
 
 typedef struct {
@@ -184,11 +180,11 @@ read_list(word_list *l, const char *path, int tier, gboolean hunspell)
  * come from a merge rather than a lookup per list. Whatever a smaller
  * list still holds after the walk is inserted the slow way. */
 static void
-load_lists(ost_dict *d, word_list *lists, gsize n)
+load_lists(table *t, word_list *lists, gsize n)
 {
     batch *b = g_new(batch, 1);
     b->n = 0;
-    b->folded = g_string_sized_new(MAX_WORD);
+    b->folded = g_string_sized_new(DICT_MAX_WORD);
     word_list *base = &lists[n - 1];
     const char *heads[G_N_ELEMENTS(word_lists)];
     gsize head_lens[G_N_ELEMENTS(word_lists)];
@@ -205,25 +201,39 @@ load_lists(ost_dict *d, word_list *lists, gsize n)
                 live[i] = next_word(&lists[i], &heads[i], &head_lens[i]);
             }
         }
-        add(d, b, w, len, tier);
+        add(t, b, w, len, tier);
     }
     for (gsize i = 0; i + 1 < n; i++) {
         for (gboolean more = live[i]; more; more = next_word(&lists[i], &heads[i], &head_lens[i]))
-            add(d, b, heads[i], head_lens[i], lists[i].tier);
+            add(t, b, heads[i], head_lens[i], lists[i].tier);
     }
-    flush(d, b);
+    flush(t, b);
     g_string_free(b->folded, TRUE);
     g_free(b);
 }
 
-static ost_dict *
-dict_new(void)
+static void
+table_init(table *t)
 {
+    t->arena = g_string_sized_new(8 << 20);
+    t->mask = (1u << 20) - 1;
+    t->slots = g_new0(ost_dict_slot, t->mask + 1);
+    t->n = 0;
+    g_string_append_c(t->arena, '\0');
+}
+
+/* The finished table, its arena padded as ost_dict promises. */
+static ost_dict *
+table_finish(table *t)
+{
+    for (int i = 0; i <= DICT_MAX_WORD; i++)
+        g_string_append_c(t->arena, '\0');
     ost_dict *d = g_new0(ost_dict, 1);
-    d->arena = g_string_sized_new(8 << 20);
-    d->mask = (1u << 20) - 1;
-    d->slots = g_new0(slot, d->mask + 1);
-    g_string_append_c(d->arena, '\0');
+    d->slots = t->slots;
+    d->mask = t->mask;
+    d->n = t->n;
+    d->arena_len = (guint32)t->arena->len;
+    d->arena = g_string_free(t->arena, FALSE);
     return d;
 }
 
@@ -269,34 +279,69 @@ __ost_dict_available(GError **error)
     return FALSE;
 }
 
-/* The hunspell stems come from the lists' folder or the system's. */
+/* The files a table is built from, by dictionary folder: the lists in
+ * the order of word_lists, then the hunspell stems from the lists' folder
+ * or else the system's. */
+enum { N_SOURCES = G_N_ELEMENTS(word_lists) + 2 };
+
+static void
+source_paths(const char *dir, char **paths)
+{
+    for (gsize l = 0; l < G_N_ELEMENTS(word_lists); l++)
+        paths[l] = g_build_filename(dir, word_lists[l].name, NULL);
+    paths[N_SOURCES - 2] = g_build_filename(dir, "en_GB.dic", NULL);
+    paths[N_SOURCES - 1] = g_strdup("/usr/share/hunspell/en_GB.dic");
+}
+
+static ost_dict *
+build(char *const *paths)
+{
+    table t;
+    table_init(&t);
+    word_list lists[G_N_ELEMENTS(word_lists)];
+    gsize n = 0;
+    for (gsize l = 0; l < G_N_ELEMENTS(word_lists); l++) {
+        if (read_list(&lists[n], paths[l], word_lists[l].tier, FALSE))
+            n++;
+    }
+    if (n > 0)
+        load_lists(&t, lists, n);
+    for (gsize i = 0; i < n; i++)
+        g_free(lists[i].data);
+    word_list hunspell;
+    if (read_list(&hunspell, paths[N_SOURCES - 2], 1, TRUE) ||
+        read_list(&hunspell, paths[N_SOURCES - 1], 1, TRUE)) {
+        load_lists(&t, &hunspell, 1);
+        g_free(hunspell.data);
+    }
+    return table_finish(&t);
+}
+
+/* Building the table from the lists is most of a small document's work,
+ * so the table is kept on disk, keyed by the lists it came from. */
 static gpointer
 load(gpointer unused)
 {
     const char *dir = dict_dir();
-    ost_dict *d = dict_new();
-    if (dir == NULL)
-        return d;
-    word_list lists[G_N_ELEMENTS(word_lists)];
-    gsize n = 0;
-    for (gsize l = 0; l < G_N_ELEMENTS(word_lists); l++) {
-        char *path = g_build_filename(dir, word_lists[l].name, NULL);
-        if (read_list(&lists[n], path, word_lists[l].tier, FALSE))
-            n++;
-        g_free(path);
+    if (dir == NULL) {
+        table t;
+        table_init(&t);
+        return table_finish(&t);
     }
-    if (n > 0)
-        load_lists(d, lists, n);
-    for (gsize i = 0; i < n; i++)
-        g_free(lists[i].data);
-    char *path = g_build_filename(dir, "en_GB.dic", NULL);
-    word_list hunspell;
-    if (read_list(&hunspell, path, 1, TRUE) ||
-        read_list(&hunspell, "/usr/share/hunspell/en_GB.dic", 1, TRUE)) {
-        load_lists(d, &hunspell, 1);
-        g_free(hunspell.data);
+    char *paths[N_SOURCES];
+    source_paths(dir, paths);
+    char *key = __ost_dict_cache_key((const char *const *)paths, N_SOURCES);
+    char *cache = __ost_dict_cache_path(dir);
+    ost_dict *d = __ost_dict_cache_load(cache, key);
+    if (d == NULL) {
+        d = build(paths);
+        if (d->n > 0)
+            __ost_dict_cache_save(cache, key, d);
     }
-    g_free(path);
+    g_free(cache);
+    g_free(key);
+    for (gsize i = 0; i < N_SOURCES; i++)
+        g_free(paths[i]);
     return d;
 }
 
@@ -310,9 +355,9 @@ __ost_dict_get(void)
 int
 __ost_dict_tier(const ost_dict *d, const char *w, gsize len)
 {
-    if (len == 0 || len > MAX_WORD)
+    if (len == 0 || len > DICT_MAX_WORD)
         return 0;
     guint32 h = hash_word(w, len);
-    const slot *s = find_slot(d->slots, d->mask, d->arena, w, len, h);
+    const ost_dict_slot *s = &d->slots[find_slot(d->slots, d->mask, d->arena, w, len, h)];
     return s->off != 0 ? (int)(s->hash_tier & 7u) : 0;
 }

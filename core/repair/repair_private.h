@@ -54,7 +54,26 @@ guint __ost_scan(const char *s, gsize len);
 
 /* ---- dictionary.c: the shared word list -------------------------------- */
 
-typedef struct ost_dict ost_dict;
+/* Folded words longer than this many bytes are not kept. */
+#define DICT_MAX_WORD 64
+
+typedef struct {
+    guint32 off;        /* into the arena, + 1; 0 = empty slot */
+    guint32 hash_tier;  /* high bits of the hash | tier in the low 3 bits */
+} ost_dict_slot;
+
+/* An open-addressing table over a string arena. It holds offsets, not
+ * pointers, so a built table can be saved and mapped back in place. The
+ * arena starts with a NUL and ends with DICT_MAX_WORD + 1 of them, so a
+ * lookup never reads past it. */
+typedef struct ost_dict {
+    const ost_dict_slot *slots;
+    guint32 mask;               /* slots - 1; slots are a power of two */
+    guint32 n;                  /* words; at most half the slots */
+    const char *arena;
+    guint32 arena_len;
+    GMappedFile *file;          /* what the table lives in, when mapped */
+} ost_dict;
 
 /* Is there a word list? Cheap: it is only looked for, once. */
 gboolean __ost_dict_available(GError **error);
@@ -66,6 +85,24 @@ const ost_dict *__ost_dict_get(void);
 /* How common the folded word @w is: 4 (among the most common) down to
  * 1 (rare), 0 when it is not a word. */
 int __ost_dict_tier(const ost_dict *d, const char *w, gsize len);
+
+/* ---- dict_cache.c: the built table, kept on disk between runs ---------- */
+
+/* Where the table built from the lists in @dict_dir is kept:
+ * $OST_CACHE_DIR, or the user's cache folder's "ost". */
+char *__ost_dict_cache_path(const char *dict_dir);
+
+/* What a table is built from: each of @paths with its size, modification
+ * time and inode, or its absence. */
+char *__ost_dict_cache_key(const char *const *paths, gsize n);
+
+/* The table kept at @path for @key, mapped in place; NULL when there is
+ * none or it is stale, truncated or corrupt. */
+ost_dict *__ost_dict_cache_load(const char *path, const char *key);
+
+/* Keep @d at @path for @key, replacing the file atomically. Failing is no
+ * error: the lists are then loaded again next time. */
+void __ost_dict_cache_save(const char *path, const char *key, const ost_dict *d);
 
 /* ---- evidence.c: what one document says ------------------------------ */
 
