@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: MIT */
+/* Literal text a regular expression needs, to skip it on lines without. */
+#ifndef OST_RECOGNIZE_PREFILTER_H
+#define OST_RECOGNIZE_PREFILTER_H
+
+#include <glib.h>
+
+#define OST_PREFILTER_ALTS 6
+#define OST_PREFILTER_LEN 40
+
+/* Recognisers try tens of patterns on every block; most fail, and each
+ * g_regex_match costs about 1,700 instructions even then. A prefilter
+ * holds text a pattern cannot match without: one of a few literals, at
+ * the start of the subject when the pattern is anchored there. It is
+ * derived from the pattern itself, so it follows edits of the pattern. */
+typedef struct ost_prefilter {
+    gboolean anchored;                                /* a literal must start the text */
+    guint n_alts;                                     /* 0: no filter, try the regex */
+    char alts[OST_PREFILTER_ALTS][OST_PREFILTER_LEN]; /* lower case; '#' is a digit */
+} ost_prefilter;
+
+/* Derive the filter of @p pattern (GRegex syntax, caseless or not, not
+ * G_REGEX_EXTENDED). Patterns whose needs are not plain get no filter. */
+void __ost_prefilter_init(ost_prefilter *f, const char *pattern);
+
+/* @p text as the filters compare it: ASCII in lower case, the two other
+ * characters that caseless matching takes for ASCII letters (U+017F long
+ * s, U+212A Kelvin sign) as 's' and 'k', digits of other scripts (which
+ * \d matches) as ASCII digits. Written to @p buf when it fits, else
+ * allocated; free with __ost_prefilter_fold_free. */
+char *__ost_prefilter_fold(const char *text, char *buf, gsize size);
+void __ost_prefilter_fold_free(char *folded, char *buf);
+
+/* FALSE only when the text, folded, cannot match the pattern. */
+gboolean __ost_prefilter_may_match(const ost_prefilter *f, const char *folded);
+
+#endif
