@@ -16,6 +16,7 @@
 #define ODS_NS_META "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
 #define ODS_NS_DC "http://purl.org/dc/elements/1.1/"
 #define ODS_NS_CONFIG "urn:oasis:names:tc:opendocument:xmlns:config:1.0"
+#define ODS_NS_OOO "http://openoffice.org/2004/office"
 #define ODS_NS_MANIFEST "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
 
 /* Named cell styles, defined in styles.xml and used by content.xml. */

@@ -45,6 +45,10 @@ ods_settings_write(GByteArray *out, const char *const *sheets, guint n_sheets,
     xmlout_start(&x, "office:document-settings");
     xmlout_attr(&x, "xmlns:office", ODS_NS_OFFICE);
     xmlout_attr(&x, "xmlns:config", ODS_NS_CONFIG);
+    /* LibreOffice reads the set name "ooo:view-settings" as a qualified
+     * name: without this declaration it ignores the whole set, frozen
+     * header rows included (checked through UNO's hasFrozenPanes). */
+    xmlout_attr(&x, "xmlns:ooo", ODS_NS_OOO);
     xmlout_attr(&x, "office:version", ODS_ODF_VERSION);
     xmlout_start(&x, "office:settings");
     xmlout_start(&x, "config:config-item-set");

@@ -75,7 +75,8 @@ test_settings(void **state)
     char *got = as_string(out);
     assert_string_equal(got, DECL
         "<office:document-settings " NS_OFFICE
-        " xmlns:config=\"urn:oasis:names:tc:opendocument:xmlns:config:1.0\" office:version=\"1.3\">"
+        " xmlns:config=\"urn:oasis:names:tc:opendocument:xmlns:config:1.0\""
+        " xmlns:ooo=\"http://openoffice.org/2004/office\" office:version=\"1.3\">"
         "<office:settings><config:config-item-set config:name=\"ooo:view-settings\">"
         "<config:config-item-map-indexed config:name=\"Views\"><config:config-item-map-entry>"
         "<config:config-item config:name=\"ViewId\" config:type=\"string\">view1</config:config-item>"
