@@ -63,15 +63,13 @@ ods_styles_write(GByteArray *out, GError **error)
     date_style(&x);
 
     /* Top alignment everywhere: rows grow with wrapped text, and short
-     * cells beside long ones should read from the top. */
-    xmlout_start(&x, "style:default-style");
-    xmlout_attr(&x, "style:family", "table-cell");
+     * cells beside long ones should read from the top. It goes on the
+     * named Default style, which every cell style inherits: LibreOffice
+     * does not apply a style:default-style's alignment to styled cells. */
+    cell_style(&x, ODS_STYLE_DEFAULT, NULL);
     xmlout_start(&x, "style:table-cell-properties");
     xmlout_attr(&x, "style:vertical-align", "top");
     xmlout_end(&x);
-    xmlout_end(&x);
-
-    cell_style(&x, ODS_STYLE_DEFAULT, NULL);
     xmlout_end(&x);
 
     cell_style(&x, ODS_STYLE_HEADER, NULL);
