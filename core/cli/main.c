@@ -2,6 +2,7 @@
 /* ost: convert published occupational standards into structured data. */
 #include "cli.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -108,9 +109,17 @@ main(int argc, char **argv)
                OST_PLUGIN_ABI);
         return CLI_OK;
     }
+    /* Only the character type follows the user's locale: numbers in the
+     * outputs must never pick up a decimal comma. */
+    setlocale(LC_CTYPE, "");
     for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
-        if (strcmp(argv[1], commands[i].name) == 0)
+        if (strcmp(argv[1], commands[i].name) == 0) {
+            /* Help and errors then read "ost convert ...". */
+            char *prgname = g_strdup_printf("ost %s", commands[i].name);
+            g_set_prgname(prgname);
+            g_free(prgname);
             return commands[i].run(argc - 1, argv + 1);
+        }
     cli_error("unknown command \"%s\" (see 'ost --help')", argv[1]);
     return CLI_USAGE;
 }
