@@ -9,6 +9,7 @@
 struct html_legend {
     GHashTable *keys;    /* colour key -> GINT_TO_POINTER(status), -1 when ambiguous */
     GHashTable *entries; /* the legend's elements */
+    gboolean coloured;   /* some element has a key status_of_colour() can read */
 };
 
 #define SMALL_SUBTREE 24
@@ -272,14 +273,70 @@ read_legend(html_legend *legend, const xmlNode *node, int depth)
     }
 }
 
+/* A class word status_of_colour() reads: a colour name between the
+ * separators of element_keys() and of status_of_colour(). */
+static gboolean
+colour_class(const char *cls)
+{
+    static const char *const words[] = {"green", "amber", "orange", "yellow", "red", "black", NULL};
+    for (const char *p = cls; *p != '\0';) {
+        gsize n = strcspn(p, " \t\n-_");
+        for (guint i = 0; n > 0 && words[i] != NULL; i++)
+            if (strlen(words[i]) == n && g_ascii_strncasecmp(p, words[i], n) == 0)
+                return TRUE;
+        p += n;
+        if (*p != '\0')
+            p++;
+    }
+    return FALSE;
+}
+
+/* A style that may set a box colour, by the properties element_keys() reads. */
+static gboolean
+box_colour_style(const char *style)
+{
+    if (strstr(style, "background") != NULL || strstr(style, "border") != NULL)
+        return TRUE;
+    for (const char *p = style; *p != '\0'; p++)
+        if (g_ascii_strncasecmp(p, "fill", 4) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* Whether any element of the page may show a status without a legend:
+ * a colour word in its class, or a box colour in its style (text colours
+ * alone are no status). Most pages are no map: this lets them skip
+ * gathering every short block's keys. Dropped furniture counts too, as
+ * __ost_html_status() reads a block's whole subtree. */
+static gboolean
+page_coloured(const xmlNode *node)
+{
+    for (const xmlNode *c = node; c != NULL; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const char *cls = __ost_html_attr(c, "class");
+        const char *style = __ost_html_attr(c, "style");
+        if ((cls != NULL && colour_class(cls)) ||
+            (style != NULL && box_colour_style(style)) ||
+            page_coloured(c->children))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 html_legend *
 __ost_html_legend_new(const xmlNode *root)
 {
     html_legend *legend = g_new0(html_legend, 1);
     legend->keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     legend->entries = g_hash_table_new(g_direct_hash, g_direct_equal);
-    if (root != NULL)
+    if (root != NULL) {
         read_legend(legend, root, 0);
+        const xmlNode *top = root;
+        while (top->parent != NULL && top->parent->type == XML_ELEMENT_NODE)
+            top = top->parent;
+        legend->coloured = page_coloured(top);
+    }
     /* A legend tells statuses apart; one coloured "Approved" tag is not one. */
     guint seen = 0;
     GHashTableIter it;
@@ -366,6 +423,8 @@ status_of_colour(const char *key)
 ost_map_status
 __ost_html_status(const html_legend *legend, const xmlNode *node)
 {
+    if (!legend->coloured && g_hash_table_size(legend->keys) == 0)
+        return OST_MAP_STATUS_NONE;
     GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
     element_keys(node, keys);
     if (subtree_size(node, SMALL_SUBTREE) <= SMALL_SUBTREE)
