@@ -2,6 +2,7 @@
 /* NOS functional maps: roles, key areas > areas > functions > units. */
 #include "recognize_private.h"
 #include "text.h"
+#include "unplaced.h"
 
 #include <string.h>
 
@@ -511,6 +512,19 @@ text_line(fm_state *st, guint i, const fm_line *l)
     if (next == FL_NOS || (next == FL_UNIT && st->mode != M_UNIT_ROLES)) {
         st->role = role_for(st, l->text);
         st->mode = M_ROLE_UNITS;
+    } else if (__ost_text_ends_sentence(l->text) && !__ost_text_is_placeholder(l->text)) {
+        /* Prose about the map (its introduction): the model has no field
+         * for it. Names standing alone (a publisher's banner) are not
+         * reported. */
+        char *where = l->page > 0 ? g_strdup_printf("page %d", l->page)
+                      : l->line > 0 ? g_strdup_printf("line %d", l->line)
+                                    : NULL;
+        char *start = __ost_excerpt(l->text, 40);
+        ost_doc_warn(st->ctx->doc, "unplaced_content", where,
+                     "Text outside the map's roles, areas and units (%ld characters, \"%s\") "
+                     "has no field; it is left out", __ost_text_len(l->text), start);
+        g_free(start);
+        g_free(where);
     }
 }
 

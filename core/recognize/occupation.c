@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Recognising an occupation (OCC) page in a block stream. */
 #include "sections.h"
+#include "unplaced.h"
 
 #include <string.h>
 
@@ -29,6 +30,8 @@ static const ost_label labels[] = {
     {O_SOC, "soc 2020 unit groups", 0, 0},
     {O_SOC, "soc 2020", 0, 0},
     {O_SOC, "soc codes", 0, 0},
+    {O_SOC, "soc 2020 codes", 0, 0},
+    {O_SOC, "soc 2020 code", 0, 0},
     {O_SOC, "soc code", 0, 0},
     {O_SOC, "standard occupational classification", 0, 0},
     {O_ROUTES, "route", 0, 0},
@@ -44,8 +47,13 @@ static const ost_label labels[] = {
     {O_SUMMARY, "occupation summary", 0, 0},
     {O_SUMMARY, "occupational summary", 0, 0},
     {O_SUMMARY, "occupational profile", 0, 0},
+    {O_SUMMARY, "occupation profile", 0, 0},
+    {O_SUMMARY, "about the occupation", 0, 0},
+    {O_SUMMARY, "about this occupation", 0, 0},
+    {O_SUMMARY, "what they do", 0, 0},
     {O_OVERVIEW, "overview", 0, 0},
     {O_OVERVIEW, "overview of the role", 0, 0},
+    {O_STANDARD, "standard", 0, 0},
     {O_STANDARD, "apprenticeship standard", 0, 0},
     {O_STANDARD, "standard reference", 0, 0},
     {O_STANDARD, "related apprenticeship", 0, 0},
@@ -199,18 +207,33 @@ add_soc(ost_occupation *o, const char *text)
     g_strfreev(items);
 }
 
+/* A fact the occupation has no field for, kept as written. */
+static void
+add_extra(occ_ctx *c, const char *label, const char *value)
+{
+    char *k = __ost_extra_key(label);
+    char *v = __ost_text_clean(value);
+    if (k != NULL && v != NULL && __ost_extra_find(c->o->extra, k) == NULL &&
+        !__ost_text_is_placeholder(v))
+        g_ptr_array_add(c->o->extra, ost_pair_new(k, v));
+    g_free(k);
+    g_free(v);
+}
+
 /* One paragraph under no label: the header's level and one-line
  * description, the employer list, the summary, the progression map and
- * its routes. */
-static void
-loose_para(occ_ctx *c, const char *p)
+ * its routes, facts under labels without a field. FALSE when it is none
+ * of these; prose is the summary only when @p summary allows. */
+static gboolean
+loose_para(occ_ctx *c, const char *p, gboolean summary)
 {
     GPtrArray *names = NULL;
+    char *label = NULL, *value = NULL;
     int level;
     /* SOC groups listed one per line under their label. */
     if (c->soc_open && __ost_match("^\\d{4}\\b", p, 0)) {
         add_soc(c->o, p);
-        return;
+        return TRUE;
     }
     c->soc_open = FALSE;
     if ((level = level_line(p)) > 0) {
@@ -219,7 +242,7 @@ loose_para(occ_ctx *c, const char *p)
     } else if (progression_boilerplate(p)) {
         c->after_map = TRUE;
     } else if (progression_legend(p)) {
-        return;
+        return TRUE;
     } else if (c->after_map) {
         if (short_name(p))
             ost_strlist_add_unique(c->o->related_routes, p);
@@ -230,20 +253,55 @@ loose_para(occ_ctx *c, const char *p)
                __ost_text_ends_sentence(p)) {
         c->o->overview = g_strdup(p);
     } else if (__ost_text_ends_sentence(p) || __ost_text_len(p) > 120) {
+        if (!summary)
+            return FALSE;
         if (c->summary->len > 0)
             g_string_append(c->summary, "\n\n");
         g_string_append(c->summary, p);
+    } else if (__ost_loose_fact(p, &label, &value)) {
+        add_extra(c, label, value);
+        g_free(label);
+        g_free(value);
+    } else {
+        /* The page's title repeated is no loss. */
+        return c->o->title != NULL && strcmp(p, c->o->title) == 0;
     }
+    return TRUE;
 }
 
+/* The paragraphs of a section under no field's label. Those that are
+ * none of the page's parts are kept under the section's heading (or
+ * unknown label), when it has one below the page's title: text above the
+ * first label is the page's header (captions, breadcrumbs' leftovers). */
 static void
 loose(occ_ctx *c, const ost_section *sec)
 {
     if (sec->field == OST_SECTION_RESIDUE)
         return;
-    GPtrArray *paras = __ost_section_paragraphs(sec, &c->layout, c->rc->rep, c->rc->doc);
-    for (guint i = 0; i < paras->len; i++)
-        loose_para(c, g_ptr_array_index(paras, i));
+    /* An unknown label's value is kept with its label by the caller. */
+    ost_section body = *sec;
+    if (sec->field == OST_SECTION_UNKNOWN)
+        body.value = NULL;
+    GPtrArray *paras = __ost_section_paragraphs(&body, &c->layout, c->rc->rep, c->rc->doc);
+    GPtrArray *left = g_ptr_array_new();
+    gboolean headed = sec->label_text != NULL && sec->heading_level != 1 &&
+                      sec->field != O_PROGRESSION;
+    for (guint i = 0; i < paras->len; i++) {
+        const char *p = g_ptr_array_index(paras, i);
+        /* Prose under a heading of its own is that section's, not the
+         * summary ("Physical requirements"). */
+        if (!loose_para(c, p, !headed || c->after_map))
+            g_ptr_array_add(left, (gpointer)p);
+    }
+    if (headed && left->len > 0 && !c->after_map) {
+        g_ptr_array_add(left, NULL);
+        char *text = g_strjoinv("\n\n", (char **)left->pdata);
+        char *where = __ost_block_where(sec->start);
+        __ost_keep_unplaced(c->o->extra, c->rc->doc, sec->label_text, text, where);
+        g_free(where);
+        g_free(text);
+    }
+    g_ptr_array_unref(left);
     g_ptr_array_unref(paras);
 }
 
@@ -275,7 +333,7 @@ names_section(occ_ctx *c, const ost_section *sec, GPtrArray *list, gboolean comm
         for (guint i = 0; i < paras->len; i++) {
             const char *p = g_ptr_array_index(paras, i);
             if (i >= prose) {
-                loose_para(c, p);
+                loose_para(c, p, TRUE);
                 continue;
             }
             GPtrArray *names = commas ? __ost_split_list(p) : NULL;
@@ -335,8 +393,8 @@ handle(occ_ctx *c, const ost_section *sec)
             o->title = __ost_text_clean(v);
         break;
     case O_LEVEL:
-        if (o->level == 0)
-            o->level = __ost_parse_level(v);
+        if (o->level == 0 && (o->level = __ost_parse_level(v)) == 0)
+            add_extra(c, sec->label_text, v);
         break;
     case O_STATUS:
         if (o->status == NULL)
@@ -372,6 +430,13 @@ handle(occ_ctx *c, const ost_section *sec)
     case O_EXTRA:
         if (v != NULL && sec->label_text != NULL)
             g_ptr_array_add(o->extra, ost_pair_new(sec->label_text, v));
+        break;
+    case OST_SECTION_QUESTION:
+        add_extra(c, sec->label_text, v);
+        break;
+    case OST_SECTION_UNKNOWN:
+        add_extra(c, sec->label_text, v);
+        loose(c, sec);
         break;
     default:
         break;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Occupational maps: route > pathways > clusters > occupations from blocks. */
-#include "recognize_private.h"
-#include "text.h"
+#include "sections.h"
+#include "unplaced.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +27,7 @@ typedef struct omap_state {
     ost_map_cluster *cluster;
     GString *intro;              /* the map's description, paragraph by paragraph */
     GString *para;               /* the paragraph being read */
+    const ost_block *para_at;    /* where it started */
     gboolean intro_done;
     GPtrArray *columns;          /* ROW column -> ost_map_cluster* (borrowed) or NULL */
     int pathway_level, cluster_level; /* heading levels of unprefixed headings */
@@ -376,20 +377,53 @@ route_from(const char *text)
     return route;
 }
 
+/* Text inside the map that belongs to no cluster (a note between two
+ * pathways' tables): the map has no field for it, so a warning names it
+ * rather than dropping it unnoticed. Text after the colour key and before
+ * the first pathway is the key's own explanation, not the map's. */
+static void
+unplaced(omap_state *st, const char *text, const ost_block *at)
+{
+    if (st->pathway == NULL)
+        return;
+    char *where = __ost_block_where(at);
+    char *start = __ost_excerpt(text, 40);
+    ost_doc_warn(st->ctx->doc, "unplaced_content", where,
+                 "Text in the map outside any cluster (%ld characters, \"%s\") has no field; "
+                 "it is left out", __ost_text_len(text), start);
+    g_free(start);
+    g_free(where);
+}
+
 static void
 end_paragraph(omap_state *st)
 {
     if (st->para->len == 0)
         return;
     if (st->cluster != NULL) {
-        if (st->cluster->description == NULL)
-            st->cluster->description = g_strdup(st->para->str);
+        /* A description of several paragraphs keeps them all. */
+        char *d = st->cluster->description != NULL
+                      ? g_strconcat(st->cluster->description, "\n\n", st->para->str, NULL)
+                      : g_strdup(st->para->str);
+        g_free(st->cluster->description);
+        st->cluster->description = d;
     } else if (st->map->route != NULL && st->pathway == NULL && !st->intro_done) {
         if (st->intro->len > 0)
             g_string_append(st->intro, "\n\n");
         g_string_append(st->intro, st->para->str);
+    } else {
+        unplaced(st, st->para->str, st->para_at);
     }
     g_string_truncate(st->para, 0);
+}
+
+/* Add @p text to the paragraph being read, which starts at @p b. */
+static void
+para_add(omap_state *st, const ost_block *b, const char *text)
+{
+    if (st->para->len == 0)
+        st->para_at = b;
+    ost_repairer_join(st->ctx->rep, st->para, text, NULL);
 }
 
 /* Does block @p idx start a description rather than occupations? A
@@ -479,8 +513,17 @@ handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
             start_pathway(st, text);
         else if (st->cluster_level != 0 && b->level == st->cluster_level)
             start_cluster(st, text);
+        else
+            unplaced(st, text, b);
         return;
     }
+    /* Prose after a cluster's occupations is no title and not the
+     * cluster's description, which comes before them: the cluster has
+     * ended (a note below the map). */
+    if (st->cluster != NULL && b->kind == OST_BLOCK_LINE && st->para->len == 0 &&
+        st->cluster->occupations->len > 0 && b->status == OST_MAP_STATUS_NONE &&
+        __ost_text_ends_sentence(text) && !g_regex_match(level_regex(), text, 0, NULL))
+        st->cluster = NULL;
     if (st->cluster != NULL) {
         char *copy = g_strdup(text);
         if (take_flag(&copy))
@@ -490,7 +533,7 @@ handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
         } else if (b->kind == OST_BLOCK_LINE &&
                    ((st->para->len > 0 && !__ost_text_ends_sentence(st->para->str)) ||
                     (st->cluster->occupations->len == 0 && paragraph_is_prose(st, idx)))) {
-            ost_repairer_join(st->ctx->rep, st->para, copy, NULL);
+            para_add(st, b, copy);
         } else if (b->kind == OST_BLOCK_ITEM || b->status != OST_MAP_STATUS_NONE) {
             end_paragraph(st);
             add_one(st->cluster, copy, b->status);
@@ -501,8 +544,7 @@ handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
         g_free(copy);
         return;
     }
-    if (st->map->route != NULL && st->pathway == NULL && !st->intro_done)
-        ost_repairer_join(st->ctx->rep, st->para, text, NULL);
+    para_add(st, b, text);
 }
 
 static gboolean

@@ -221,6 +221,13 @@ __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
             continue;
         }
 
+        /* A heading that is a statement's code ("<h4>K1</h4>" above its
+         * text, "Duty 2") belongs to the list it is in. */
+        if (b->kind == OST_BLOCK_HEADING &&
+            (never_label(text) || __ost_match("^\\s*[KSB]\\d{1,3}\\s*$", text, 0))) {
+            g_ptr_array_add(cur->blocks, (gpointer)b);
+            continue;
+        }
         if (b->kind == OST_BLOCK_HEADING) {
             cur = section_add(sections, OST_SECTION_HEADING, b);
             cur->label_text = __ost_text_clean(text);

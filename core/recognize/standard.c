@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Recognising standards, proposals and legacy standards in a block stream. */
 #include "sections.h"
+#include "unplaced.h"
 
 #include <string.h>
 
@@ -476,8 +477,11 @@ parse_ksbs(std_ctx *c, const ost_section *sec, char letter)
             } else {
                 g_free(c0);
             }
-        } else if (b != NULL) {
-            __ost_parse_coded(b->text, &code, &rest);
+        } else if (b != NULL && !__ost_parse_coded(b->text, &code, &rest) &&
+                   __ost_match("^\\s*[KSB]\\d+\\s*$", b->text, 0)) {
+            /* A code on its own line or heading, its text below. */
+            code = __ost_text_clean(b->text);
+            rest = "";
         }
         if (b == NULL || code != NULL) {
             if (id != NULL) {
@@ -799,12 +803,13 @@ parse_job_titles(std_ctx *c, const ost_section *sec)
 
 /* ---- Scalars ------------------------------------------------------------ */
 
-static void
+static gboolean
 set_yes_no(ost_tristate *field, const char *value)
 {
     ost_tristate t = __ost_parse_yes_no(value, NULL);
     if (t != OST_UNSET && *field == OST_UNSET)
         *field = t;
+    return t != OST_UNSET;
 }
 
 static void
@@ -825,22 +830,23 @@ review_text(const char *text)
 static void
 add_extra(std_ctx *c, const char *key, const char *value)
 {
-    if (key == NULL || value == NULL)
+    if (key == NULL || value == NULL || __ost_extra_find(c->s->extra, key) != NULL)
         return;
-    for (guint i = 0; i < c->s->extra->len; i++)
-        if (strcmp(((ost_pair *)g_ptr_array_index(c->s->extra, i))->key, key) == 0)
-            return;
-    char *k = __ost_text_clean(key);
+    char *k = __ost_extra_key(key);
     char *v = __ost_text_clean(value);
-    if (k != NULL && v != NULL) {
-        /* Keys are labels, not sentences: no trailing colon. */
-        gsize n = strlen(k);
-        if (n > 1 && k[n - 1] == ':')
-            k[n - 1] = '\0';
+    if (k != NULL && v != NULL && __ost_extra_find(c->s->extra, k) == NULL)
         g_ptr_array_add(c->s->extra, ost_pair_new(k, v));
-    }
     g_free(k);
     g_free(v);
+}
+
+/* A fact whose value its field cannot hold ("Level: Foundation",
+ * "Duration: varies") is kept as written, unless it is filler. */
+static void
+unparsed(std_ctx *c, const ost_section *sec)
+{
+    if (!__ost_text_is_placeholder(sec->value))
+        add_extra(c, sec->label_text, sec->value);
 }
 
 static void
@@ -854,6 +860,8 @@ set_single(std_ctx *c, const ost_section *sec)
     case F_REFERENCE: {
         char *st = __ost_find_code(v, "\\bST\\d{4}\\b");
         char *occ = __ost_find_code(v, "\\bOCC\\d{4}\\b");
+        if (st == NULL && occ == NULL)
+            unparsed(c, sec);
         if (st != NULL && s->reference == NULL)
             s->reference = g_steal_pointer(&st);
         if (occ != NULL && s->reference == NULL && s->occupation_code == NULL)
@@ -865,25 +873,35 @@ set_single(std_ctx *c, const ost_section *sec)
         break;
     }
     case F_OCCUPATION_CODE:
-        if (s->occupation_code == NULL)
-            s->occupation_code = __ost_find_code(v, "\\bOCC\\d{4}\\b");
+        if (s->occupation_code == NULL &&
+            (s->occupation_code = __ost_find_code(v, "\\bOCC\\d{4}\\b")) == NULL)
+            unparsed(c, sec);
         break;
     case F_VERSION:
-        if (s->version == NULL)
-            s->version = __ost_find_code(v, "\\d+(\\.\\d+)*");
+        if (s->version == NULL && (s->version = __ost_find_code(v, "\\d+(\\.\\d+)*")) == NULL)
+            unparsed(c, sec);
         break;
     case F_TITLE: set_first(&s->title, v); break;
     case F_STATUS: set_first(&s->status, v); break;
     case F_LEVEL:
-        if (s->level == 0)
-            s->level = __ost_parse_level(v);
+        if (s->level == 0 && (s->level = __ost_parse_level(v)) == 0)
+            unparsed(c, sec);
         break;
     case F_ROUTE: set_first(&s->route, v); break;
     case F_PATHWAY: set_first(&s->pathway, v); break;
     case F_CLUSTER: set_first(&s->cluster, v); break;
-    case F_CORE_OPTIONS: set_yes_no(&s->core_and_options, v); break;
-    case F_REPLACES_FRAMEWORK: set_yes_no(&s->replaces_framework, v); break;
-    case F_PROFESSIONAL_RECOGNITION: set_yes_no(&s->professional_recognition, v); break;
+    case F_CORE_OPTIONS:
+        if (!set_yes_no(&s->core_and_options, v))
+            unparsed(c, sec);
+        break;
+    case F_REPLACES_FRAMEWORK:
+        if (!set_yes_no(&s->replaces_framework, v))
+            unparsed(c, sec);
+        break;
+    case F_PROFESSIONAL_RECOGNITION:
+        if (!set_yes_no(&s->professional_recognition, v))
+            unparsed(c, sec);
+        break;
     case F_DURATION:
         if (s->typical_duration_months == 0) {
             s->typical_duration_months = __ost_parse_duration_months(v);
@@ -893,13 +911,19 @@ set_single(std_ctx *c, const ost_section *sec)
                 __ost_match("\\d\\s*(?:to|-|–|—|or)\\s*\\d+\\s*(?:years?|yrs?|months?|mths?)\\b", v,
                             G_REGEX_CASELESS))
                 add_extra(c, sec->label_text, v);
+            else if (s->typical_duration_months == 0)
+                unparsed(c, sec);
         }
         break;
     case F_TARGET_DATE:
-        if (s->target_approval_date == NULL)
-            s->target_approval_date = __ost_parse_date(v);
+        if (s->target_approval_date == NULL &&
+            (s->target_approval_date = __ost_parse_date(v)) == NULL)
+            unparsed(c, sec);
         break;
     case F_SUBJECT_SECTOR: set_first(&s->subject_sector_area, v); break;
+    /* The mandated-qualification question outside the qualifications
+     * section it usually closes. */
+    case F_MANDATED:
     case F_EXTRA: add_extra(c, sec->label_text, v); break;
     default: break;
     }
@@ -967,7 +991,61 @@ loose_facts(std_ctx *c, const ost_section *sec)
             c->s->title = title_from_heading_line(b->text);
         if (c->s->status == NULL)
             c->s->status = status_from_line(b->text);
+        /* Key facts written as running text under labels without a field
+         * ("Funding band: 9"); in the body such lines are the text of
+         * their section. */
+        char *label = NULL, *value = NULL;
+        if (!c->body_started && sec->field != OST_SECTION_RESIDUE &&
+            __ost_loose_fact(b->text, &label, &value))
+            add_extra(c, label, value);
+        g_free(label);
+        g_free(value);
     }
+}
+
+/* Text of a section that no field names: its paragraphs apart from the
+ * facts loose_facts reads (a title line, a status line) and filler. */
+static char *
+unplaced_text(std_ctx *c, const ost_section *sec)
+{
+    /* The value on the label's own line or cell is the caller's. */
+    ost_section body = *sec;
+    body.value = NULL;
+    GPtrArray *paras = paragraphs(c, &body);
+    GString *out = g_string_new(NULL);
+    for (guint i = 0; i < paras->len; i++) {
+        const char *p = g_ptr_array_index(paras, i);
+        char *title = title_from_heading_line(p);
+        char *status = status_from_line(p);
+        gboolean fact = title != NULL || status != NULL ||
+                        (c->s->title != NULL && strcmp(p, c->s->title) == 0);
+        g_free(title);
+        g_free(status);
+        char *label = NULL, *value = NULL;
+        /* Facts above the body went to extra on their own (loose_facts). */
+        fact |= !c->body_started && __ost_loose_fact(p, &label, &value);
+        g_free(label);
+        g_free(value);
+        if (fact || __ost_text_is_placeholder(p) || __ost_text_residue(p, NULL) != NULL)
+            continue;
+        if (out->len > 0)
+            g_string_append(out, "\n\n");
+        g_string_append(out, p);
+    }
+    g_ptr_array_unref(paras);
+    return g_string_free(out, out->len == 0);
+}
+
+/* Content the standard has no field for is kept, not dropped (see
+ * unplaced.h). */
+static void
+keep_unplaced(std_ctx *c, const char *heading, const ost_section *sec)
+{
+    char *text = unplaced_text(c, sec);
+    char *where = __ost_block_where(sec->start);
+    __ost_keep_unplaced(c->s->extra, c->rc->doc, heading, text, where);
+    g_free(where);
+    g_free(text);
 }
 
 /* The stage follows from what the document asks and how it is laid out:
@@ -1064,6 +1142,13 @@ qualifications(std_ctx *c, GPtrArray *sections, guint *i)
         } else if (sub->field == F_MANDATED || sub->field == OST_SECTION_QUESTION) {
             if (sub->value != NULL)
                 t = g_strdup_printf("%s %s", sub->label_text, sub->value);
+        } else if (sub->field == OST_SECTION_UNKNOWN && sub->blocks->len == 0) {
+            /* A fact of the qualification ("Awarding organisation: ..."),
+             * not of the standard. */
+            char *v = __ost_text_clean(sub->value);
+            if (v != NULL)
+                t = g_strdup_printf("%s: %s", sub->label_text, v);
+            g_free(v);
         } else if (sub->field == OST_SECTION_HEADING && head->heading_level > 0 &&
                    sub->heading_level > head->heading_level) {
             /* A subheading of its own ("Other mandatory qualifications"). */
@@ -1087,6 +1172,18 @@ qualifications(std_ctx *c, GPtrArray *sections, guint *i)
     g_string_free(all, TRUE);
 }
 
+/* The label of the nearest labelled section before @p i, or NULL. */
+static const char *
+preceding_label(GPtrArray *sections, guint i)
+{
+    while (i-- > 0) {
+        const ost_section *p = g_ptr_array_index(sections, i);
+        if (p->label_text != NULL)
+            return p->label_text;
+    }
+    return NULL;
+}
+
 static void
 handle_section(std_ctx *c, GPtrArray *sections, guint *i)
 {
@@ -1100,6 +1197,13 @@ handle_section(std_ctx *c, GPtrArray *sections, guint *i)
         c->body_started = TRUE;
     switch (sec->field) {
     case OST_SECTION_LOOSE:
+        loose_facts(c, sec);
+        /* In the body, text under no label goes on from the fact before
+         * it ("Professional recognition: Yes" and the body's name); above
+         * the body it is the page's header (captions, banners). */
+        if (c->body_started)
+            keep_unplaced(c, preceding_label(sections, *i), sec);
+        break;
     case OST_SECTION_RESIDUE:
         loose_facts(c, sec);
         break;
@@ -1107,15 +1211,14 @@ handle_section(std_ctx *c, GPtrArray *sections, guint *i)
         if (sec->heading_level == 1 && s->title == NULL)
             s->title = g_strdup(sec->label_text);
         loose_facts(c, sec);
+        keep_unplaced(c, sec->label_text, sec);
         break;
     case OST_SECTION_QUESTION:
         add_extra(c, sec->label_text, sec->value);
         break;
     case OST_SECTION_UNKNOWN:
-        /* Unnamed facts belong to the standard only in its key facts; later
-         * label/value rows describe other things (qualifications, EPA). */
-        if (!c->body_started)
-            add_extra(c, sec->label_text, sec->value);
+        add_extra(c, sec->label_text, sec->value);
+        keep_unplaced(c, sec->label_text, sec);
         break;
     case F_RESUBMISSION: {
         GPtrArray *paras = paragraphs(c, sec);
@@ -1222,7 +1325,7 @@ occupation_of(const ost_standard *s)
 static char *
 version_by_reference(const ost_blocks *blocks, const char *reference)
 {
-    char *pattern = g_strdup_printf("\\b%s\\s*[-–—,:|]?\\s*(?:version|v)\\s*(\\d+(?:\\.\\d+)*)\\b",
+    char *pattern = g_strdup_printf("\\b%s\\s*[-–—,:|·•]?\\s*(?:version|v)\\s*(\\d+(?:\\.\\d+)*)\\b",
                                     reference);
     GRegex *re = g_regex_new(pattern, G_REGEX_CASELESS, 0, NULL);
     g_free(pattern);
