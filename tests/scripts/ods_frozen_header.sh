@@ -21,17 +21,41 @@ cd "$src" || exit 1
   samples/002-standard-proposal-ST1030-pdf.txt samples/000-occupational-map-protective-services.txt \
   samples/003-nos-functional-map-justice.txt samples/001-occupation-OCC0509-page.txt || exit 1
 
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$tmp/display" 2>/dev/null &
-pids+=($!)
-for _ in $(seq 50); do [ -s "$tmp/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -1 "$tmp/display")"
+# A display of our own, numbered away from :0 and from other runs. Xvfb's
+# socket appears before the server accepts clients; -displayfd says when it
+# is ready. -noreset: a server resets when its last client leaves, and
+# LibreOffice's launcher connects and leaves before the office itself does.
+start_xvfb() {
+  local d
+  for _ in $(seq 20); do
+    d=$((RANDOM % 900 + 100))
+    [ -e "/tmp/.X$d-lock" ] && continue
+    : > "$tmp/ready"
+    Xvfb ":$d" -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset 3>"$tmp/ready" 2>"$tmp/xvfb.log" &
+    pids+=($!)
+    for _ in $(seq 300); do
+      [ -s "$tmp/ready" ] && { export DISPLAY=":$d"; return 0; }
+      kill -0 "${pids[-1]}" 2>/dev/null || break
+      sleep 0.1
+    done
+  done
+  return 1
+}
+start_xvfb || { echo "FAIL Xvfb did not start"; cat "$tmp/xvfb.log"; exit 1; }
 pipe="ost-test-$$"
 soffice -env:UserInstallation="file://$tmp/profile" --norestore --nologo --nodefault \
-  --accept="pipe,name=$pipe;urp;" >/dev/null 2>&1 &
+  --accept="pipe,name=$pipe;urp;" >"$tmp/soffice.log" 2>&1 &
 pids+=($!)
 
 timeout 120 /usr/bin/python3 "$src/tests/support/ods_view_check.py" "pipe,name=$pipe" "$tmp/book.ods" > "$tmp/view.txt"
-[ -s "$tmp/view.txt" ] || { echo "FAIL LibreOffice reported nothing"; exit 1; }
+if [ ! -s "$tmp/view.txt" ]; then
+  echo "FAIL LibreOffice reported nothing"
+  kill -0 "${pids[-1]}" 2>/dev/null || echo "(soffice had exited)"
+  kill -0 "${pids[-2]}" 2>/dev/null || echo "(Xvfb had exited)"
+  echo "DISPLAY=$DISPLAY"; ls -la /tmp/.X11-unix/
+  cat "$tmp/soffice.log" "$tmp/xvfb.log"
+  exit 1
+fi
 sheets=0
 while IFS=$'\t' read -r name frozen first; do
   sheets=$((sheets+1))

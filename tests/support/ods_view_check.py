@@ -16,7 +16,7 @@ def connect(spec):
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext(
         "com.sun.star.bridge.UnoUrlResolver", local)
-    for _ in range(60):  # LibreOffice takes a few seconds to accept
+    for _ in range(240):  # LibreOffice takes seconds to start, more on a busy machine
         try:
             return resolver.resolve(f"uno:{spec};urp;StarOffice.ComponentContext")
         except Exception:
