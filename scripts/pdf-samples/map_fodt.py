@@ -7,6 +7,8 @@ column, and statuses as text colours. Usage: map_fodt.py OUT.fodt"""
 import sys
 from xml.sax.saxutils import escape
 
+import fodt
+
 GREEN, AMBER, RED, BLACK = "#00873c", "#f29100", "#d4351c", "#0b0c0c"
 
 ROUTE = "Health and science"
@@ -22,17 +24,14 @@ CLUSTERS = [
 ]
 
 
-def para(style, text):
-    return '<text:p text:style-name="%s">%s</text:p>' % (style, escape(text))
-
 
 def body():
     colours = {c: "C%d" % i for i, c in enumerate(sorted({c for _, o in CLUSTERS for _, c in o}))}
     styles = "".join('<style:style style:name="%s" style:family="text">'
                      '<style:text-properties fo:color="%s"/></style:style>' % (n, c)
                      for c, n in colours.items())
-    out = [para("Title", "Occupational map: " + ROUTE),
-           para("Body", "Occupations are grouped into pathways and clusters of occupations "
+    out = [fodt.paragraph("Title", "Occupational map: " + ROUTE),
+           fodt.paragraph("Body", "Occupations are grouped into pathways and clusters of occupations "
                         "that need similar knowledge, skills and behaviours.")]
     for text, colour in (("Occupations in green: approved for delivery", GREEN),
                          ("Occupations in amber: standard published", AMBER),
@@ -40,13 +39,13 @@ def body():
                          ("Occupations in black: occupation awaiting standard", BLACK)):
         out.append('<text:p text:style-name="Body"><text:span text:style-name="%s">%s'
                    "</text:span></text:p>" % (colours.get(colour, colours[BLACK]), escape(text)))
-    out.append(para("Pathway", "Pathway: Health"))
+    out.append(fodt.paragraph("Pathway", "Pathway: Health"))
     out.append('<table:table table:name="Map" table:style-name="Map">'
                '<table:table-column table:style-name="Map.A" table:number-columns-repeated="3"/>')
     out.append("<table:table-row>")
     for name, _ in CLUSTERS:
         out.append('<table:table-cell table:style-name="Cell">%s</table:table-cell>'
-                   % para("Cluster", "Cluster: " + name))
+                   % fodt.paragraph("Cluster", "Cluster: " + name))
     out.append("</table:table-row><table:table-row>")
     for _, occupations in CLUSTERS:
         cell = "".join('<text:p text:style-name="Body"><text:span text:style-name="%s">%s'
@@ -56,15 +55,7 @@ def body():
     return styles, "".join(out)
 
 
-TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
- xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
- office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-<office:font-face-decls>
+TEMPLATE = fodt.HEAD + """<office:font-face-decls>
  <style:font-face style:name="Liberation Serif" svg:font-family="'Liberation Serif'"/>
 </office:font-face-decls>
 <office:styles>
@@ -90,12 +81,7 @@ TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
  <style:style style:name="Map.A" style:family="table-column"><style:table-column-properties style:column-width="4.5cm"/></style:style>
  <style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="0cm" fo:border="none"/></style:style>
 </office:automatic-styles>
-<office:body><office:text>
-%s
-</office:text></office:body>
-</office:document>
-"""
+""" + fodt.BODY
 
 if __name__ == "__main__":
-    with open(sys.argv[1], "w", encoding="utf-8") as f:
-        f.write(TEMPLATE % body())
+    fodt.write(sys.argv[1], TEMPLATE % body())

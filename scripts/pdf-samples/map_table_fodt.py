@@ -8,7 +8,9 @@ below the table. Usage: map_table_fodt.py OUT.fodt"""
 import sys
 from xml.sax.saxutils import escape
 
-from map_fodt import AMBER, BLACK, GREEN, RED, para
+import fodt
+
+from map_fodt import AMBER, BLACK, GREEN, RED
 
 ROUTE = "Engineering and manufacturing"
 PATHWAY = "Maintenance, installation and repair"
@@ -37,35 +39,27 @@ def body():
     styles = "".join('<style:style style:name="%s" style:family="text">'
                      '<style:text-properties fo:color="%s"/></style:style>' % (n, c)
                      for c, n in colours.items())
-    out = [para("Title", "%s occupational map" % ROUTE),
-           para("Body", "This map shows the occupations in the route, grouped by pathway and "
+    out = [fodt.paragraph("Title", "%s occupational map" % ROUTE),
+           fodt.paragraph("Body", "This map shows the occupations in the route, grouped by pathway and "
                         "cluster."),
-           para("Pathway", "Pathway: " + PATHWAY),
+           fodt.paragraph("Pathway", "Pathway: " + PATHWAY),
            '<table:table table:name="Map" table:style-name="Map">'
            '<table:table-column table:style-name="Map.A" table:number-columns-repeated="%d"/>'
            % len(CLUSTERS),
            "<table:table-header-rows><table:table-row>"]
     out += ['<table:table-cell table:style-name="Cell">%s</table:table-cell>'
-            % para("Cluster", name) for name, _ in CLUSTERS]
+            % fodt.paragraph("Cluster", name) for name, _ in CLUSTERS]
     out.append("</table:table-row></table:table-header-rows><table:table-row>")
     for _, occupations in CLUSTERS:
         cell = "".join(span(colours, t, c) for t, c in occupations)
         out.append('<table:table-cell table:style-name="Cell">%s</table:table-cell>' % cell)
     out.append("</table:table-row></table:table>")
-    out.append(para("KeyHead", "Key"))
+    out.append(fodt.paragraph("KeyHead", "Key"))
     out += [span(colours, t, c) for t, c in KEY]
     return styles, "".join(out)
 
 
-TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
- xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
- office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-<office:font-face-decls>
+TEMPLATE = fodt.HEAD + """<office:font-face-decls>
  <style:font-face style:name="DejaVu Sans" svg:font-family="'DejaVu Sans'"/>
 </office:font-face-decls>
 <office:styles>
@@ -96,12 +90,7 @@ TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
  <style:style style:name="Map.A" style:family="table-column"><style:table-column-properties style:column-width="5.33cm"/></style:style>
  <style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="0.15cm" fo:border="0.5pt solid #8a8a8a"/></style:style>
 </office:automatic-styles>
-<office:body><office:text>
-%s
-</office:text></office:body>
-</office:document>
-"""
+""" + fodt.BODY
 
 if __name__ == "__main__":
-    with open(sys.argv[1], "w", encoding="utf-8") as f:
-        f.write(TEMPLATE % body())
+    fodt.write(sys.argv[1], TEMPLATE % body())

@@ -5,7 +5,7 @@ for LibreOffice to print to PDF: serif body, sans headings, a two-column
 key-facts table, a Duty / KSBs table, KSB lists, running header and footer
 with a page-number field. Usage: standard_fodt.py OUT.fodt"""
 import sys
-from xml.sax.saxutils import escape
+import fodt
 
 KEY_FACTS = [
     ("Reference", "ST0611"),
@@ -75,13 +75,6 @@ BEHAVIOURS = [
 ]
 
 
-def p(style, text):
-    return '<text:p text:style-name="%s">%s</text:p>\n' % (style, escape(text))
-
-
-def h(level, text):
-    return '<text:h text:style-name="H%d" text:outline-level="%d">%s</text:h>\n' % (
-        level, level, escape(text))
 
 
 def table(name, widths, rows, header=None, styles=("Cell", "Cell")):
@@ -92,56 +85,48 @@ def table(name, widths, rows, header=None, styles=("Cell", "Cell")):
         out.append("<table:table-header-rows><table:table-row>")
         for c in header:
             out.append('<table:table-cell table:style-name="TC" office:value-type="string">%s'
-                       "</table:table-cell>" % p("TableHead", c))
+                       "</table:table-cell>" % fodt.p("TableHead", c))
         out.append("</table:table-row></table:table-header-rows>")
     for row in rows:
         out.append("<table:table-row>")
         for c, style in zip(row, styles):
             out.append('<table:table-cell table:style-name="TC" office:value-type="string">%s'
-                       "</table:table-cell>" % p(style, c))
+                       "</table:table-cell>" % fodt.p(style, c))
         out.append("</table:table-row>")
     out.append("</table:table>")
     return "\n".join(out) + "\n"
 
 
 def body():
-    out = [p("Kicker", "Apprenticeship standard"), h(1, "Fire safety inspection technician")]
+    out = [fodt.p("Kicker", "Apprenticeship standard"), fodt.h(1, "Fire safety inspection technician")]
     out.append(table("Facts", ("5cm", "11cm"), KEY_FACTS, styles=("FactLabel", "Cell")))
-    out.append(h(2, "Occupation summary"))
-    out += [p("Body", s) for s in SUMMARY]
-    out.append(h(2, "Typical job titles"))
-    out.append(p("Body", "Fire safety inspecting officer, Fire safety advisor, "
+    out.append(fodt.h(2, "Occupation summary"))
+    out += [fodt.p("Body", s) for s in SUMMARY]
+    out.append(fodt.h(2, "Typical job titles"))
+    out.append(fodt.p("Body", "Fire safety inspecting officer, Fire safety advisor, "
                          "Fire safety enforcement officer"))
-    out.append(h(2, "Entry requirements"))
-    out.append(p("Body", "Employers will set their own entry requirements, which will "
+    out.append(fodt.h(2, "Entry requirements"))
+    out.append(fodt.p("Body", "Employers will set their own entry requirements, which will "
                          "usually include a full driving licence."))
-    out.append(h(2, "Occupation duties"))
+    out.append(fodt.h(2, "Occupation duties"))
     out.append(table("Duties", ("12.5cm", "3.5cm"),
                      [("%s %s" % (d, t), k) for d, t, k in DUTIES], header=("Duty", "KSBs")))
-    out.append(h(2, "Knowledge"))
-    out += [p("Body", "K%d: %s" % (i, t)) for i, t in enumerate(KNOWLEDGE, 1)]
-    out.append(h(2, "Skills"))
-    out += [p("Body", "S%d: %s" % (i, t)) for i, t in enumerate(SKILLS, 1)]
-    out.append(h(2, "Behaviours"))
-    out += [p("Body", "B%d: %s" % (i, t)) for i, t in enumerate(BEHAVIOURS, 1)]
-    out.append(h(2, "Qualifications"))
-    out.append(h(3, "English and maths"))
-    out.append(p("Body", "Apprentices without level 2 English and maths will need to achieve "
+    out.append(fodt.h(2, "Knowledge"))
+    out += [fodt.p("Body", "K%d: %s" % (i, t)) for i, t in enumerate(KNOWLEDGE, 1)]
+    out.append(fodt.h(2, "Skills"))
+    out += [fodt.p("Body", "S%d: %s" % (i, t)) for i, t in enumerate(SKILLS, 1)]
+    out.append(fodt.h(2, "Behaviours"))
+    out += [fodt.p("Body", "B%d: %s" % (i, t)) for i, t in enumerate(BEHAVIOURS, 1)]
+    out.append(fodt.h(2, "Qualifications"))
+    out.append(fodt.h(3, "English and maths"))
+    out.append(fodt.p("Body", "Apprentices without level 2 English and maths will need to achieve "
                          "this level prior to taking the end-point assessment."))
-    out.append(h(3, "Other mandatory qualifications"))
-    out.append(p("Body", "Level 4 Certificate in Fire Safety"))
+    out.append(fodt.h(3, "Other mandatory qualifications"))
+    out.append(fodt.p("Body", "Level 4 Certificate in Fire Safety"))
     return "".join(out)
 
 
-TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
- xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
- office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-<office:font-face-decls>
+TEMPLATE = fodt.HEAD + """<office:font-face-decls>
  <style:font-face style:name="Liberation Serif" svg:font-family="'Liberation Serif'"/>
  <style:font-face style:name="Liberation Sans" svg:font-family="'Liberation Sans'"/>
 </office:font-face-decls>
@@ -207,12 +192,7 @@ TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
   <style:footer><text:p text:style-name="Header">Page <text:page-number text:select-page="current"/> of <text:page-count/></text:p></style:footer>
  </style:master-page>
 </office:master-styles>
-<office:body><office:text>
-%s
-</office:text></office:body>
-</office:document>
-"""
+""" + fodt.BODY
 
 if __name__ == "__main__":
-    with open(sys.argv[1], "w", encoding="utf-8") as f:
-        f.write(TEMPLATE % body())
+    fodt.write(sys.argv[1], TEMPLATE % body())

@@ -11,6 +11,8 @@ footer. Usage: writer_standard.py OUT.fodt"""
 import sys
 from xml.sax.saxutils import escape
 
+import fodt
+
 TITLE = "Supply chain coordinator"
 
 KEY_FACTS = [
@@ -98,13 +100,6 @@ BEHAVIOURS = [
 ]
 
 
-def p(style, text):
-    return '<text:p text:style-name="%s">%s</text:p>\n' % (style, escape(text))
-
-
-def h(level, text):
-    return '<text:h text:style-name="H%d" text:outline-level="%d">%s</text:h>\n' % (
-        level, level, escape(text))
 
 
 def cell(content):
@@ -130,44 +125,44 @@ def table(name, rows, header=None):
 
 
 def ksb_table(name, letter, statements):
-    return table(name, [[("Ruled", p("Code", "%s%d" % (letter, i))), ("Ruled", p("Cell", t))]
+    return table(name, [[("Ruled", fodt.p("Code", "%s%d" % (letter, i))), ("Ruled", fodt.p("Cell", t))]
                         for i, t in enumerate(statements, 1)])
 
 
 def body():
-    out = [p("Kicker", "Occupational standard"), h(1, TITLE)]
-    out.append(table("Facts", [[("Plain", p("FactLabel", k)), ("Plain", p("Cell", v))]
+    out = [fodt.p("Kicker", "Occupational standard"), fodt.h(1, TITLE)]
+    out.append(table("Facts", [[("Plain", fodt.p("FactLabel", k)), ("Plain", fodt.p("Cell", v))]
                                for k, v in KEY_FACTS]))
-    out.append(h(2, "Occupation summary"))
+    out.append(fodt.h(2, "Occupation summary"))
     out.append('<text:section text:style-name="TwoCols" text:name="Summary">\n')
-    out += [p("Body", s) for s in SUMMARY]
+    out += [fodt.p("Body", s) for s in SUMMARY]
     out.append("</text:section>\n")
-    out.append(h(2, "Typical job titles"))
-    out.append(p("Body", "Supply chain coordinator, Logistics coordinator, Planning "
+    out.append(fodt.h(2, "Typical job titles"))
+    out.append(fodt.p("Body", "Supply chain coordinator, Logistics coordinator, Planning "
                          "coordinator, Supply chain administrator"))
-    out.append(h(2, "Occupation duties"))
+    out.append(fodt.h(2, "Occupation duties"))
     out.append(table("Duties",
-                     [[("Ruled", p("Cell", "Duty %d %s" % (i, t))), ("Ruled", p("Cell", k))]
+                     [[("Ruled", fodt.p("Cell", "Duty %d %s" % (i, t))), ("Ruled", fodt.p("Cell", k))]
                       for i, (t, k) in enumerate(DUTIES, 1)],
-                     header=[("Ruled", p("TableHead", "Duty")),
-                             ("Ruled", p("TableHead", "KSBs"))]))
-    out.append(h(2, "Knowledge"))
+                     header=[("Ruled", fodt.p("TableHead", "Duty")),
+                             ("Ruled", fodt.p("TableHead", "KSBs"))]))
+    out.append(fodt.h(2, "Knowledge"))
     out.append(ksb_table("Knowledge", "K", KNOWLEDGE))
-    out.append(h(2, "Skills"))
+    out.append(fodt.h(2, "Skills"))
     out.append(ksb_table("Skills", "S", SKILLS))
-    out.append(h(2, "Behaviours"))
+    out.append(fodt.h(2, "Behaviours"))
     rows = []
     for i, (title, sep, text) in enumerate(BEHAVIOURS, 1):
         if sep is None:
-            para = p("Code", title) + p("Cell", text)
+            para = fodt.p("Code", title) + fodt.p("Cell", text)
         else:
             para = ('<text:p text:style-name="Cell"><text:span text:style-name="Strong">%s'
                     "</text:span>%s %s</text:p>" % (escape(title), escape(sep), escape(text)))
-        rows.append([("Ruled", p("Code", "B%d" % i)), ("Ruled", para)])
+        rows.append([("Ruled", fodt.p("Code", "B%d" % i)), ("Ruled", para)])
     out.append(table("Behaviours", rows))
-    out.append(h(2, "Qualifications"))
-    out.append(h(3, "English and maths"))
-    out.append(p("Body", "Apprentices without level 2 English and maths will need to achieve "
+    out.append(fodt.h(2, "Qualifications"))
+    out.append(fodt.h(3, "English and maths"))
+    out.append(fodt.p("Body", "Apprentices without level 2 English and maths will need to achieve "
                          "this level prior to taking the end-point assessment."))
     return "".join(out)
 
@@ -182,15 +177,7 @@ def column_styles(name, a, b):
             % (name, name, a, name, b))
 
 
-TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
- xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
- office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-<office:font-face-decls>
+TEMPLATE = fodt.HEAD + """<office:font-face-decls>
  <style:font-face style:name="DejaVu Sans" svg:font-family="'DejaVu Sans'"/>
  <style:font-face style:name="DejaVu Serif" svg:font-family="'DejaVu Serif'"/>
 </office:font-face-decls>
@@ -263,15 +250,10 @@ TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
   <style:footer><text:p text:style-name="Running">Page <text:page-number text:select-page="current"/> of <text:page-count/></text:p></style:footer>
  </style:master-page>
 </office:master-styles>
-<office:body><office:text>
-%s
-</office:text></office:body>
-</office:document>
-"""
+""" + fodt.BODY
 
 if __name__ == "__main__":
     styles = (column_styles("Facts", "5.5cm", "10.5cm") + column_styles("Duties", "13cm", "3cm")
               + "".join(column_styles(n, "1.4cm", "14.6cm")
                         for n in ("Knowledge", "Skills", "Behaviours")))
-    with open(sys.argv[1], "w", encoding="utf-8") as f:
-        f.write(TEMPLATE % (styles, escape(TITLE), body()))
+    fodt.write(sys.argv[1], TEMPLATE % (styles, escape(TITLE), body()))
