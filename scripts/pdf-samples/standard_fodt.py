@@ -5,6 +5,7 @@ for LibreOffice to print to PDF: serif body, sans headings, a two-column
 key-facts table, a Duty / KSBs table, KSB lists, running header and footer
 with a page-number field. Usage: standard_fodt.py OUT.fodt"""
 import sys
+
 import fodt
 
 KEY_FACTS = [
