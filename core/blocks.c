@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The block stream readers hand to the core. */
-#include <ost/blocks.h>
+#include "blocks_private.h"
 
 static void
 block_free(ost_block *b)
@@ -45,8 +45,19 @@ ost_blocks_add_row(ost_blocks *blocks, const char *const *cells, guint n_cells)
     b->cells = g_ptr_array_new_full(n_cells, g_free);
     for (guint i = 0; i < n_cells; i++)
         g_ptr_array_add(b->cells, g_strdup(cells[i] != NULL ? cells[i] : ""));
-    g_ptr_array_add(b->cells, NULL);
-    b->text = g_strjoinv("\t", (char **)b->cells->pdata);
-    g_ptr_array_remove_index(b->cells, b->cells->len - 1);
+    __ost_block_join_cells(b);
     return b;
+}
+
+void
+__ost_block_join_cells(ost_block *b)
+{
+    GString *text = g_string_new(NULL);
+    for (guint i = 0; i < b->cells->len; i++) {
+        if (i > 0)
+            g_string_append_c(text, '\t');
+        g_string_append(text, g_ptr_array_index(b->cells, i));
+    }
+    g_free(b->text);
+    b->text = g_string_free(text, FALSE);
 }

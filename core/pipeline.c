@@ -2,6 +2,8 @@
 /* The conversion pipeline: bytes -> reader -> blocks -> repair -> model. */
 #include <ost/pipeline.h>
 
+#include "blocks_private.h"
+
 #include <string.h>
 
 #include <openssl/evp.h>
@@ -28,10 +30,7 @@ repair_blocks(ost_blocks *blocks, ost_repairer *rep, ost_doc *doc)
                 g_free(b->cells->pdata[c]);
                 b->cells->pdata[c] = fixed;
             }
-            g_ptr_array_add(b->cells, NULL);
-            g_free(b->text);
-            b->text = g_strjoinv("\t", (char **)b->cells->pdata);
-            g_ptr_array_remove_index(b->cells, b->cells->len - 1);
+            __ost_block_join_cells(b);
         } else if (b->text != NULL) {
             char *fixed = ost_repairer_fix(rep, b->text, doc);
             g_free(b->text);
