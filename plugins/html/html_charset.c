@@ -63,30 +63,46 @@ value_after(const char *p, const char *end)
     return p > start ? g_ascii_strdown(start, p - start) : NULL;
 }
 
+/* The first @p needle (lower-case ASCII) in [p, end), ignoring case, or NULL. */
+static const char *
+find_ascii_ci(const char *p, const char *end, const char *needle)
+{
+    gsize n = strlen(needle);
+    for (; p + n <= end; p++)
+        if ((*p | 0x20) == needle[0] && g_ascii_strncasecmp(p, needle, n) == 0)
+            return p;
+    return NULL;
+}
+
+/* Read in place, from one '<' to the next: lowering the whole head first
+ * (g_ascii_strdown) was 10 of the 16.5 million instructions of decoding
+ * the sample pages. A NUL ends the head: pages with NULs declare nothing
+ * we can read. */
 char *
 __ost_html_declared_charset(const guint8 *data, gsize len)
 {
-    gsize n = MIN(len, SNIFF_BYTES);
-    char *head = g_ascii_strdown((const char *)data, n);
-    /* strdown stops at a NUL; pages with NULs declare nothing we can read. */
-    const char *end = head + strlen(head);
-    char *found = NULL;
-    const char *xml = strstr(head, "<?xml");
+    const char *head = (const char *)data;
+    const char *nul = memchr(head, 0, MIN(len, SNIFF_BYTES));
+    const char *end = nul != NULL ? nul : head + MIN(len, SNIFF_BYTES);
+    const char *xml = find_ascii_ci(head, end, "<?xml");
     if (xml != NULL) {
-        const char *close = strstr(xml, "?>");
-        const char *enc = strstr(xml, "encoding=");
-        if (enc != NULL && (close == NULL || enc < close))
-            found = value_after(enc + 9, end);
+        const char *close = find_ascii_ci(xml, end, "?>");
+        const char *enc = find_ascii_ci(xml, close != NULL ? close : end, "encoding=");
+        char *found = enc != NULL ? value_after(enc + 9, end) : NULL;
+        if (found != NULL)
+            return found;
     }
-    for (const char *meta = strstr(head, "<meta"); found == NULL && meta != NULL;
-         meta = strstr(meta + 5, "<meta")) {
-        const char *close = strchr(meta, '>');
-        const char *cs = strstr(meta, "charset=");
-        if (cs != NULL && (close == NULL || cs < close))
-            found = value_after(cs + 8, close != NULL ? close : end);
+    for (const char *p = memchr(head, '<', end - head); p != NULL;
+         p = memchr(p + 1, '<', end - p - 1)) {
+        if (end - p < 5 || g_ascii_strncasecmp(p, "<meta", 5) != 0)
+            continue;
+        const char *close = memchr(p, '>', end - p);
+        const char *cs = find_ascii_ci(p, close != NULL ? close : end, "charset=");
+        char *found = cs != NULL ? value_after(cs + 8, close != NULL ? close : end) : NULL;
+        if (found != NULL)
+            return found;
     }
-    g_free(head);
-    return found;
+    return NULL;
 }
 
 /* Bytes that are not valid UTF-8 may still be UTF-8 with a few stray

@@ -8,26 +8,32 @@ static const char *const html_extensions[] = {"html", "htm", "xhtml", NULL};
 static const char *const html_mime_types[] = {"text/html", "application/xhtml+xml", NULL};
 
 #define SNIFF_BYTES 4096
+/* Most pages open with their doctype: this many bytes settle those, and
+ * only the others have all SNIFF_BYTES lowered and searched (the bid was
+ * 43 thousand instructions a page, and every page is bid on). */
+#define OPENING_BYTES 512
 
-/* The first bytes as lower-case ASCII, NULs of UTF-16 dropped, or NULL
- * for binary data. */
-static char *
-sniff_prefix(const ost_input *in)
+static gboolean
+has_utf16_bom(const ost_input *in)
 {
     const guint8 *d = in->data;
-    gsize n = MIN(in->len, SNIFF_BYTES);
-    gboolean utf16 = n >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF));
+    return in->len >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF));
+}
+
+/* The first @p limit bytes as lower-case ASCII, NULs of UTF-16 dropped. */
+static char *
+sniff_prefix(const ost_input *in, gsize limit)
+{
+    const guint8 *d = in->data;
+    gsize n = MIN(in->len, limit);
+    gboolean utf16 = has_utf16_bom(in);
     /* Every page is bid on before it is read: one plain loop, no calls per byte. */
     char *s = g_malloc(n + 1);
     gsize len = 0;
     for (gsize i = utf16 ? 2 : 0; i < n; i++) {
         guint8 c = d[i];
-        if (c == 0) {
-            if (utf16)
-                continue;
-            g_free(s);
-            return NULL;
-        }
+        if (c == 0)
+            continue;
         s[len++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
     }
     s[len] = '\0';
@@ -54,30 +60,53 @@ skip_prologue(const char *p)
     }
 }
 
+/* The bid of a page that opens with its doctype or root element, read
+ * from @p head (lowered): OST_BID_NONE when it opens otherwise. */
+static int
+opening_bid(const char *head)
+{
+    const char *p = skip_prologue(head);
+    if (g_str_has_prefix(p, "<!doctype html"))
+        return 95;
+    if (g_str_has_prefix(p, "<html") || g_str_has_prefix(p, "<head") ||
+        g_str_has_prefix(p, "<body"))
+        return 90;
+    return OST_BID_NONE;
+}
+
+/* The bid of markup further in: a root element, or a fragment with
+ * several common elements, as saved from a page's body. */
+static int
+inner_bid(const char *head)
+{
+    const char *p = skip_prologue(head);
+    if (strstr(p, "<html") != NULL || strstr(p, "<body") != NULL)
+        return 60;
+    static const char *const tags[] = {"<p>", "<p ", "<div", "<h1", "<h2", "<h3", "<table",
+                                       "<ul", "<li", "<br", "<a href", "<span", NULL};
+    guint found = 0;
+    for (guint i = 0; tags[i] != NULL; i++)
+        found += strstr(p, tags[i]) != NULL;
+    return found >= 2 ? 30 : OST_BID_NONE;
+}
+
 static int
 html_bid(const ost_input *in)
 {
-    char *head = sniff_prefix(in);
-    if (head == NULL)
+    gsize n = MIN(in->len, SNIFF_BYTES);
+    /* A NUL outside UTF-16 is binary data, wherever it is in the first bytes. */
+    if (!has_utf16_bom(in) && memchr(in->data, 0, n) != NULL)
         return OST_BID_NONE;
-    const char *p = skip_prologue(head);
-    int bid = OST_BID_NONE;
-    if (g_str_has_prefix(p, "<!doctype html"))
-        bid = 95;
-    else if (g_str_has_prefix(p, "<html") || g_str_has_prefix(p, "<head") ||
-             g_str_has_prefix(p, "<body"))
-        bid = 90;
-    else if (strstr(p, "<html") != NULL || strstr(p, "<body") != NULL)
-        bid = 60;
-    else {
-        /* A fragment: several common elements, as saved from a page's body. */
-        static const char *const tags[] = {"<p>", "<p ", "<div", "<h1", "<h2", "<h3", "<table",
-                                           "<ul", "<li", "<br", "<a href", "<span", NULL};
-        guint found = 0;
-        for (guint i = 0; tags[i] != NULL; i++)
-            found += strstr(p, tags[i]) != NULL;
-        if (found >= 2)
-            bid = 30;
+    char *head = sniff_prefix(in, OPENING_BYTES);
+    int bid = opening_bid(head);
+    if (bid == OST_BID_NONE) {
+        if (n > OPENING_BYTES) {
+            g_free(head);
+            head = sniff_prefix(in, SNIFF_BYTES);
+            bid = opening_bid(head);
+        }
+        if (bid == OST_BID_NONE)
+            bid = inner_bid(head);
     }
     g_free(head);
     return bid;

@@ -152,6 +152,11 @@ test_declared_charset_sniffing(void **state)
         {"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=ISO-8859-1\">", "iso-8859-1"},
         {"<?xml version=\"1.0\" encoding='windows-1252'?><html>", "windows-1252"},
         {"<html><head><title>No declaration</title>", NULL},
+        {"<meta name=\"viewport\"><meta name=x content=y><Meta Charset=Windows-1252>",
+         "windows-1252"},
+        {"<meta name=\"viewport\"><p>charset=koi8-r is text, not a declaration</p>", NULL},
+        {"<?xml version=\"1.0\"?><html><head><meta charset=latin1>", "latin1"},
+        {"<?xml version=\"1.0\" encoding=\"\"?><meta charset=utf-8>", "utf-8"},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         char *cs = __ost_html_declared_charset((const guint8 *)cases[i].page, strlen(cases[i].page));
@@ -352,6 +357,37 @@ test_bids(void **state)
         assert_true(bid > 0);
         assert_true(cases[i].strong ? bid >= 90 : bid < 50);
     }
+}
+
+/* The opening is read from a short prefix first: pages whose doctype or
+ * markup lies beyond it must bid as if the whole sniffed prefix was read. */
+static void
+test_bids_beyond_prefix(void **state)
+{
+    GString *page = g_string_new("<!-- ");
+    for (int i = 0; i < 100; i++)
+        g_string_append(page, "saved by a browser ");
+    g_string_append(page, "--><!DOCTYPE html><html><body><p>x</p>");
+    ost_input in = {"x", (const guint8 *)page->str, page->len};
+    assert_true(html->bid(&in) >= 90);
+
+    g_string_assign(page, "");
+    for (int i = 0; i < 60; i++)
+        g_string_append(page, "Plain words before any markup. ");
+    g_string_append(page, "<div><p>A fragment</p></div>");
+    in = (ost_input){"x", (const guint8 *)page->str, page->len};
+    int bid = html->bid(&in);
+    assert_true(bid > 0 && bid < 50);
+
+    /* Binary data after a doctype-looking start is still binary. */
+    g_string_assign(page, "<!DOCTYPE html><html><body>");
+    for (int i = 0; i < 40; i++)
+        g_string_append(page, "<p>paragraph text</p>");
+    g_string_append_c(page, '\0');
+    g_string_append(page, "\x01\x02 more");
+    in = (ost_input){"x", (const guint8 *)page->str, page->len};
+    assert_int_equal(html->bid(&in), OST_BID_NONE);
+    g_string_free(page, TRUE);
 }
 
 /* ---- blocks of a small page ------------------------------------------- */
@@ -566,6 +602,7 @@ main(void)
         cmocka_unit_test(test_not_html),
         cmocka_unit_test(test_empty_page),
         cmocka_unit_test(test_bids),
+        cmocka_unit_test(test_bids_beyond_prefix),
         cmocka_unit_test(test_blocks_of_small_page),
         cmocka_unit_test(test_map_status_from_legend_and_colour),
         cmocka_unit_test(test_link_rows),
