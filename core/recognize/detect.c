@@ -72,16 +72,16 @@ __ost_detect_document_type(const ost_blocks *blocks)
         const char *text = block->text;
         while (*text == ' ' || *text == '\t')
             text++;
-        char buf[512];
-        char *folded = __ost_prefilter_fold(text, buf, sizeof buf);
+        ost_prefilter_subject subject;
+        __ost_prefilter_subject_init(&subject, text);
         for (gsize i = 0; i < G_N_ELEMENTS(cues); i++) {
             gsize t = cue_type[i];
-            if (score[t] >= MAX_SCORE || !__ost_prefilter_may_match(&filters[i], folded) ||
+            if (score[t] >= MAX_SCORE || !__ost_prefilter_may_match(&filters[i], &subject) ||
                 !g_regex_match(regexes[i], text, 0, NULL))
                 continue;
             score[t] += cues[i].weight;
         }
-        __ost_prefilter_fold_free(folded, buf);
+        __ost_prefilter_subject_clear(&subject);
     }
     gsize best = 0;
     for (gsize t = 1; t < G_N_ELEMENTS(types); t++)

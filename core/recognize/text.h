@@ -43,8 +43,10 @@ char *__ost_label_norm(const char *text);
  * a label and its value ("Route: Care services", "Data – the apprentice
  * will know:"), a question, or (for phrases of two words or more) a label
  * ending the line after other text ("... Occupational profile:").
- * The longest matching phrase wins. Returns FALSE when nothing matches;
- * on TRUE the caller frees @p hit with __ost_label_hit_clear. */
+ * The longest matching phrase wins, the first in @p table of equally long
+ * ones. Returns FALSE when nothing matches; on TRUE the caller frees @p hit
+ * with __ost_label_hit_clear. @p table is indexed on first use and the
+ * index kept for the process: it must be a static, unchanging array. */
 gboolean __ost_label_match(const ost_label *table, gsize n, const char *text,
                            ost_label_hit *hit);
 void __ost_label_hit_clear(ost_label_hit *hit);

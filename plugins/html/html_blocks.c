@@ -18,6 +18,11 @@ typedef struct walker {
     int bold;                   /* > 0 inside b / strong */
     int list_depth;
     GString *line;              /* inline text not yet emitted */
+    /* Scratch text for label_row(), label_shaped() and walk_item(), which
+     * run for most boxes and items: a GString made and freed by each cost
+     * 4M instructions for the sample pages. None is used across a call
+     * of the others. */
+    GString *label, *value;
     gsize bold_chars;
     const xmlNode *block;       /* the block element the line belongs to */
     gboolean too_deep;
@@ -129,7 +134,20 @@ static const char *const block_names[] = {"p", "div", "ul", "ol", "dl", "table",
                                           "article", "blockquote", NULL};
 static const char *const structure_names[] = {"table", "h1", "h2", "h3", "h4", "h5", "h6", NULL};
 
-/* "Level:" is a label; "K1:" and "Duty 2:" are ids that start a statement. */
+/* Whether @p text may hold a digit: an ASCII one, or any non-ASCII
+ * character (GRegex's \d also matches other scripts' digits). */
+static gboolean
+may_hold_digit(const char *text)
+{
+    for (const char *p = text; *p != '\0'; p++)
+        if (g_ascii_isdigit(*p) || (guint8)*p >= 0x80)
+            return TRUE;
+    return FALSE;
+}
+
+/* "Level:" is a label; "K1:" and "Duty 2:" are ids that start a statement.
+ * An id holds a digit: most labels are told apart without the regex (1.7M
+ * instructions for the sample pages). */
 static gboolean
 label_text(GString *s)
 {
@@ -137,7 +155,9 @@ label_text(GString *s)
         return FALSE;
     g_string_truncate(s, s->len - 1);
     __ost_html_trim(s);
-    return s->len > 0 && !__ost_html_match("^([a-z]{1,3}\\s?\\d+[a-z]?|duty\\s*\\d+)$", s->str);
+    return s->len > 0 &&
+           !(may_hold_digit(s->str) &&
+             __ost_html_match("^([a-z]{1,3}\\s?\\d+[a-z]?|duty\\s*\\d+)$", s->str));
 }
 
 /* Label/value boxes: "<p><strong>Level:</strong> 3</p>", "<li><span>Route:
@@ -157,10 +177,11 @@ label_row(walker *w, const xmlNode *node, int depth)
         !(__ost_html_is_inline(first) || __ost_html_is(first, "div") || __ost_html_is(first, "dt") ||
           __ost_html_is(first, "th")))
         return FALSE;
-    GString *label = g_string_new(NULL);
+    GString *label = w->label, *value = w->value;
+    g_string_truncate(label, 0);
+    g_string_truncate(value, 0);
     __ost_html_append_text(label, first, FALSE, depth + 1);
     __ost_html_trim(label);
-    GString *value = g_string_new(NULL);
     gboolean ok = label_text(label);
     for (const xmlNode *c = first->next; ok && c != NULL; c = c->next) {
         int l;
@@ -182,8 +203,6 @@ label_row(walker *w, const xmlNode *node, int depth)
     } else {
         ok = FALSE;
     }
-    g_string_free(label, TRUE);
-    g_string_free(value, TRUE);
     return ok;
 }
 
@@ -199,19 +218,17 @@ same_class(const xmlNode *a, const xmlNode *b)
 
 /* The label of a "<span><b>Level:</b> 2</span>" box, without emitting it. */
 static gboolean
-label_shaped(const xmlNode *node, int depth)
+label_shaped(walker *w, const xmlNode *node, int depth)
 {
     const xmlNode *first = node->children;
     while (first != NULL && !significant(first))
         first = first->next;
     if (first == NULL || first->type != XML_ELEMENT_NODE || first->next == NULL)
         return FALSE;
-    GString *label = g_string_new(NULL);
-    __ost_html_append_text(label, first, FALSE, depth + 1);
-    __ost_html_trim(label);
-    gboolean ok = label_text(label);
-    g_string_free(label, TRUE);
-    return ok;
+    g_string_truncate(w->label, 0);
+    __ost_html_append_text(w->label, first, FALSE, depth + 1);
+    __ost_html_trim(w->label);
+    return label_text(w->label);
 }
 
 static gboolean
@@ -230,7 +247,7 @@ chips(walker *w, const xmlNode *node, int depth)
         else if (strcmp((const char *)first->name, (const char *)c->name) != 0)
             return FALSE;
         classed = classed && same_class(first, c);
-        labelled = labelled && label_shaped(c, depth + 1);
+        labelled = labelled && label_shaped(w, c, depth + 1);
         n++;
     }
     if (n < 2 || !(classed || labelled))
@@ -276,7 +293,8 @@ walk_item(walker *w, const xmlNode *node, int depth)
         return;
     /* The item's own text; nested lists and tables follow as their own blocks. */
     static const char *const nested[] = {"ul", "ol", "dl", "table", NULL};
-    GString *text = g_string_new(NULL);
+    GString *text = w->value;
+    g_string_truncate(text, 0);
     for (const xmlNode *c = node->children; c != NULL; c = c->next) {
         gboolean is_nested = FALSE;
         for (guint i = 0; nested[i] != NULL; i++)
@@ -286,18 +304,21 @@ walk_item(walker *w, const xmlNode *node, int depth)
     }
     __ost_html_trim(text);
     /* A hard line break in an item ends a line, as in the text it stands
-     * for: "AA1 Title<br>Source reference: X" is an item and a line. */
-    char **lines = g_strsplit(text->str, "\n", -1);
-    for (guint i = 0; lines[i] != NULL; i++) {
-        g_strstrip(lines[i]);
-        if (*lines[i] == '\0')
+     * for: "AA1 Title<br>Source reference: X" is an item and a line. The
+     * lines are cut in place. */
+    char *rest = text->len > 0 ? text->str : NULL;
+    for (guint i = 0; rest != NULL; i++) {
+        char *end = strchr(rest, '\n');
+        if (end != NULL)
+            *end = '\0';
+        const char *line = g_strstrip(rest);
+        rest = end != NULL ? end + 1 : NULL;
+        if (*line == '\0')
             continue;
-        ost_block *b = emit(w, i == 0 ? OST_BLOCK_ITEM : OST_BLOCK_LINE, lines[i], node);
+        ost_block *b = emit(w, i == 0 ? OST_BLOCK_ITEM : OST_BLOCK_LINE, line, node);
         if (i == 0)
             b->level = MAX(w->list_depth, 1);
     }
-    g_strfreev(lines);
-    g_string_free(text, TRUE);
     for (const xmlNode *c = node->children; c != NULL; c = c->next)
         for (guint i = 0; nested[i] != NULL; i++)
             if (__ost_html_is(c, nested[i]))
@@ -573,6 +594,8 @@ __ost_html_walk(xmlDoc *html, ost_blocks *blocks, ost_doc *doc)
         .main_path = g_hash_table_new(g_direct_hash, g_direct_equal),
         .tab_labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
         .line = g_string_new(NULL),
+        .label = g_string_new(NULL),
+        .value = g_string_new(NULL),
     };
     for (const xmlNode *a = w.main != NULL ? w.main->parent : NULL; a != NULL; a = a->parent)
         g_hash_table_add(w.main_path, (gpointer)a);
@@ -582,6 +605,8 @@ __ost_html_walk(xmlDoc *html, ost_blocks *blocks, ost_doc *doc)
     unflag_title(blocks);
     __ost_html_links(w.main != NULL ? w.main : body, blocks);
     g_string_free(w.line, TRUE);
+    g_string_free(w.label, TRUE);
+    g_string_free(w.value, TRUE);
     g_hash_table_unref(w.main_path);
     g_hash_table_unref(w.tab_labels);
     __ost_html_legend_free(w.legend);

@@ -76,53 +76,114 @@ normalise_colour(const char *v)
     return NULL;
 }
 
-/* The colour keys an element carries: the colours of its inline style and
- * its class words. Markup varies; both are compared against the legend. */
+/* Called with each key of an element in turn; TRUE stops the calls. The
+ * key lives only for the call. */
+typedef gboolean (*key_visitor)(const char *key, gpointer data);
+
+/* The colours of an inline style: "border-left: 6px solid #00703c" gives
+ * "#00703c". Text colours are marked 't': black text is no status by itself. */
+static gboolean
+style_keys(const char *style, key_visitor visit, gpointer data)
+{
+    gboolean stop = FALSE;
+    char **decls = g_strsplit(style, ";", -1);
+    for (guint i = 0; decls[i] != NULL && !stop; i++) {
+        char *colon = strchr(decls[i], ':');
+        if (colon == NULL)
+            continue;
+        *colon = '\0';
+        char *prop = g_strstrip(decls[i]);
+        if (g_ascii_strcasecmp(prop, "color") != 0 && strstr(prop, "background") == NULL &&
+            strstr(prop, "border") == NULL && g_ascii_strcasecmp(prop, "fill") != 0)
+            continue;
+        /* The colour is any word of the value. */
+        gboolean text = g_ascii_strcasecmp(prop, "color") == 0;
+        GString *value = g_string_new(NULL);
+        int paren = 0;
+        for (const char *p = colon + 1; *p != '\0'; p++) {
+            paren += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+            if (paren == 0 || *p != ' ')
+                g_string_append_c(value, *p);
+        }
+        char **words = g_strsplit_set(value->str, " ", -1);
+        g_string_free(value, TRUE);
+        for (guint w = 0; words[w] != NULL && !stop; w++) {
+            char *c = normalise_colour(words[w]);
+            if (c != NULL) {
+                char *key = text ? g_strconcat("t", c, NULL) : c;
+                stop = visit(key, data);
+                if (key != c)
+                    g_free(key);
+            }
+            g_free(c);
+        }
+        g_strfreev(words);
+    }
+    g_strfreev(decls);
+    return stop;
+}
+
+static gboolean
+class_separator(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* A class word "w" gives the key ".w". Every block of a coloured page asks
+ * about several elements' classes: words are cut in a buffer on the stack
+ * (g_strsplit_set and g_strconcat cost 4.2M instructions for the sample
+ * pages). */
+static gboolean
+class_keys(const char *cls, key_visitor visit, gpointer data)
+{
+    char stack[128];
+    for (const char *p = cls; *p != '\0';) {
+        if (class_separator(*p)) {
+            p++;
+            continue;
+        }
+        const char *word = p;
+        while (*p != '\0' && !class_separator(*p))
+            p++;
+        gsize n = (gsize)(p - word);
+        char *key = n + 2 <= sizeof stack ? stack : g_malloc(n + 2);
+        key[0] = '.';
+        memcpy(key + 1, word, n);
+        key[n + 1] = '\0';
+        gboolean stop = visit(key, data);
+        if (key != stack)
+            g_free(key);
+        if (stop)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* The colour keys an element carries, in order: the colours of its inline
+ * style, then its class words. Markup varies; both are compared against
+ * the legend. */
+static void
+element_keys_each(const xmlNode *node, key_visitor visit, gpointer data)
+{
+    const char *style = __ost_html_attr(node, "style");
+    if (style != NULL && style_keys(style, visit, data))
+        return;
+    const char *cls = __ost_html_attr(node, "class");
+    if (cls != NULL)
+        class_keys(cls, visit, data);
+}
+
+static gboolean
+collect_key(const char *key, gpointer keys)
+{
+    g_ptr_array_add(keys, g_strdup(key));
+    return FALSE;
+}
+
 static void
 element_keys(const xmlNode *node, GPtrArray *keys)
 {
-    const char *style = __ost_html_attr(node, "style");
-    if (style != NULL) {
-        char **decls = g_strsplit(style, ";", -1);
-        for (guint i = 0; decls[i] != NULL; i++) {
-            char *colon = strchr(decls[i], ':');
-            if (colon == NULL)
-                continue;
-            *colon = '\0';
-            char *prop = g_strstrip(decls[i]);
-            if (g_ascii_strcasecmp(prop, "color") != 0 && strstr(prop, "background") == NULL &&
-                strstr(prop, "border") == NULL && g_ascii_strcasecmp(prop, "fill") != 0)
-                continue;
-            /* "border-left: 6px solid #00703c": the colour is any word. Text
-             * colours are marked 't': black text is no status by itself. */
-            gboolean text = g_ascii_strcasecmp(prop, "color") == 0;
-            GString *value = g_string_new(NULL);
-            int paren = 0;
-            for (const char *p = colon + 1; *p != '\0'; p++) {
-                paren += *p == '(' ? 1 : *p == ')' ? -1 : 0;
-                if (paren == 0 || *p != ' ')
-                    g_string_append_c(value, *p);
-            }
-            char **words = g_strsplit_set(value->str, " ", -1);
-            g_string_free(value, TRUE);
-            for (guint w = 0; words[w] != NULL; w++) {
-                char *c = normalise_colour(words[w]);
-                if (c != NULL)
-                    g_ptr_array_add(keys, text ? g_strconcat("t", c, NULL) : g_strdup(c));
-                g_free(c);
-            }
-            g_strfreev(words);
-        }
-        g_strfreev(decls);
-    }
-    const char *cls = __ost_html_attr(node, "class");
-    if (cls != NULL) {
-        char **words = g_strsplit_set(cls, " \t\n", -1);
-        for (guint w = 0; words[w] != NULL; w++)
-            if (*words[w] != '\0')
-                g_ptr_array_add(keys, g_strconcat(".", words[w], NULL));
-        g_strfreev(words);
-    }
+    element_keys_each(node, collect_key, keys);
 }
 
 static guint
@@ -133,16 +194,6 @@ subtree_size(const xmlNode *node, guint limit)
         if (c->type == XML_ELEMENT_NODE)
             n += 1 + subtree_size(c, limit - n);
     return n;
-}
-
-static void
-subtree_keys(const xmlNode *node, GPtrArray *keys)
-{
-    for (const xmlNode *c = node->children; c != NULL; c = c->next)
-        if (c->type == XML_ELEMENT_NODE) {
-            element_keys(c, keys);
-            subtree_keys(c, keys);
-        }
 }
 
 /* Legend and occupations may colour text or boxes: compare colours alone. */
@@ -198,19 +249,41 @@ swatch_key(const char *key)
                             key);
 }
 
-/* One pass over the text: legends name statuses with these words. */
+/* @p p starts with @p word (lower case), ASCII case ignored. */
+static gboolean
+starts_caseless(const char *p, const char *word)
+{
+    for (; *word != '\0'; p++, word++)
+        if ((*p | 0x20) != *word)
+            return FALSE;
+    return TRUE;
+}
+
+/* One pass over the text: legends name statuses with "approved",
+ * "published", "development", "developed" or "awaiting". Every text node
+ * of every page is asked, so strpbrk finds the first letters and the
+ * words are compared inline (a loop over every byte calling
+ * g_ascii_strncasecmp and strlen cost 15M instructions for the sample
+ * pages, a loop over a word list 5M). */
 static gboolean
 mentions_status(const char *text)
 {
-    static const char *const words[] = {"approved", "published", "development", "developed",
-                                        "awaiting", NULL};
-    for (const char *p = text; *p != '\0'; p++) {
-        char c = (char)(*p | 0x20);
-        if (c != 'a' && c != 'p' && c != 'd')
-            continue;
-        for (guint i = 0; words[i] != NULL; i++)
-            if (words[i][0] == c && g_ascii_strncasecmp(p, words[i], strlen(words[i])) == 0)
+    for (const char *p = strpbrk(text, "aApPdD"); p != NULL; p = strpbrk(p + 1, "aApPdD")) {
+        switch (*p | 0x20) {
+        case 'a':
+            if (starts_caseless(p, "approved") || starts_caseless(p, "awaiting"))
                 return TRUE;
+            break;
+        case 'p':
+            if (starts_caseless(p, "published"))
+                return TRUE;
+            break;
+        default:
+            if (starts_caseless(p, "develop") &&
+                (starts_caseless(p + 7, "ment") || starts_caseless(p + 7, "ed")))
+                return TRUE;
+            break;
+        }
     }
     return FALSE;
 }
@@ -274,15 +347,18 @@ read_legend(html_legend *legend, const xmlNode *node, int depth)
 }
 
 /* A class word status_of_colour() reads: a colour name between the
- * separators of element_keys() and of status_of_colour(). */
+ * separators of element_keys() and of status_of_colour(). Every class of
+ * every page is asked: the first letter is tested before the words. */
 static gboolean
 colour_class(const char *cls)
 {
     static const char *const words[] = {"green", "amber", "orange", "yellow", "red", "black", NULL};
     for (const char *p = cls; *p != '\0';) {
         gsize n = strcspn(p, " \t\n-_");
+        char first = (char)(*p | 0x20);
         for (guint i = 0; n > 0 && words[i] != NULL; i++)
-            if (strlen(words[i]) == n && g_ascii_strncasecmp(p, words[i], n) == 0)
+            if (words[i][0] == first && strlen(words[i]) == n &&
+                g_ascii_strncasecmp(p, words[i], n) == 0)
                 return TRUE;
         p += n;
         if (*p != '\0')
@@ -297,8 +373,8 @@ box_colour_style(const char *style)
 {
     if (strstr(style, "background") != NULL || strstr(style, "border") != NULL)
         return TRUE;
-    for (const char *p = style; *p != '\0'; p++)
-        if (g_ascii_strncasecmp(p, "fill", 4) == 0)
+    for (const char *p = strpbrk(style, "fF"); p != NULL; p = strpbrk(p + 1, "fF"))
+        if (starts_caseless(p, "fill"))
             return TRUE;
     return FALSE;
 }
@@ -362,10 +438,11 @@ __ost_html_legend_free(html_legend *legend)
     g_free(legend);
 }
 
+/* Asked for every element; most pages have no legend, so no hashing then. */
 gboolean
 __ost_html_legend_has(const html_legend *legend, const xmlNode *node)
 {
-    return g_hash_table_contains(legend->entries, node);
+    return g_hash_table_size(legend->entries) > 0 && g_hash_table_contains(legend->entries, node);
 }
 
 /* Without a legend: the usual traffic-light meaning of a colour. */
@@ -384,16 +461,18 @@ status_of_colour(const char *key)
             {"red", OST_MAP_STATUS_IN_DEVELOPMENT},
             {"black", OST_MAP_STATUS_AWAITING_STANDARD},
         };
-        char *low = g_ascii_strdown(key + 1, -1);
-        ost_map_status st = OST_MAP_STATUS_NONE;
-        char **toks = g_strsplit_set(low, "-_", -1);
-        for (guint t = 0; toks[t] != NULL && st == OST_MAP_STATUS_NONE; t++)
+        /* Words between '-' and '_', caseless, compared where they stand:
+         * every class of a coloured page is asked, and lower-casing and
+         * g_strsplit_set cost 5M instructions for the sample pages. */
+        for (const char *p = key + 1;;) {
+            gsize n = strcspn(p, "-_");
             for (gsize i = 0; i < G_N_ELEMENTS(words); i++)
-                if (strcmp(toks[t], words[i].word) == 0)
-                    st = words[i].st;
-        g_strfreev(toks);
-        g_free(low);
-        return st;
+                if (strlen(words[i].word) == n && g_ascii_strncasecmp(p, words[i].word, n) == 0)
+                    return words[i].st;
+            if (p[n] == '\0')
+                return OST_MAP_STATUS_NONE;
+            p += n + 1;
+        }
     }
     unsigned r, g, b;
     if (sscanf(key, "#%02x%02x%02x", &r, &g, &b) != 3)
@@ -420,30 +499,94 @@ status_of_colour(const char *key)
     return OST_MAP_STATUS_NONE;
 }
 
+typedef struct key_statuses {
+    const html_legend *legend;
+    ost_map_status by_legend; /* of the first key the legend gives a status */
+    ost_map_status by_colour; /* of the first key the legend does not know
+                                 whose colour names one */
+} key_statuses;
+
+static gboolean
+key_status(const char *key, gpointer data)
+{
+    key_statuses *found = data;
+    GHashTable *known = found->legend->keys;
+    /* Most coloured pages have no legend: skip hashing for nothing. */
+    gboolean legend = g_hash_table_size(known) > 0;
+    if (found->by_legend == OST_MAP_STATUS_NONE && legend) {
+        gpointer v;
+        if (g_hash_table_lookup_extended(known, bare_key(key), NULL, &v) && GPOINTER_TO_INT(v) > 0)
+            found->by_legend = (ost_map_status)GPOINTER_TO_INT(v);
+    }
+    if (found->by_colour == OST_MAP_STATUS_NONE && key[0] != 't' &&
+        !(legend && g_hash_table_contains(known, key)))
+        found->by_colour = status_of_colour(key);
+    return found->by_legend != OST_MAP_STATUS_NONE && found->by_colour != OST_MAP_STATUS_NONE;
+}
+
+/* The status of one element's own keys: by the legend (the first key the
+ * legend gives a status), or by colour (the first key the legend does not
+ * know whose colour names one). Blocks ask about the same ancestors again
+ * and again, so both are kept on the element: gathering the keys anew for
+ * every block cost 30M instructions for the sample pages. */
+static ost_map_status
+element_status(const html_legend *legend, const xmlNode *node, html_memo_field field)
+{
+    if (node->type != XML_ELEMENT_NODE)
+        return OST_MAP_STATUS_NONE;
+    int known = __ost_html_memo_get(node, field);
+    if (known >= 0)
+        return (ost_map_status)known;
+    key_statuses found = {.legend = legend};
+    element_keys_each(node, key_status, &found);
+    ost_map_status by_legend = found.by_legend, by_colour = found.by_colour;
+    __ost_html_memo_set(node, HTML_MEMO_LEGEND_STATUS, by_legend);
+    __ost_html_memo_set(node, HTML_MEMO_COLOUR_STATUS, by_colour);
+    return field == HTML_MEMO_LEGEND_STATUS ? by_legend : by_colour;
+}
+
+/* The first status @p field gives in @p node's subtree, in document order. */
+static ost_map_status
+subtree_status(const html_legend *legend, const xmlNode *node, html_memo_field field)
+{
+    for (const xmlNode *c = node->children; c != NULL; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        ost_map_status st = element_status(legend, c, field);
+        if (st == OST_MAP_STATUS_NONE)
+            st = subtree_status(legend, c, field);
+        if (st != OST_MAP_STATUS_NONE)
+            return st;
+    }
+    return OST_MAP_STATUS_NONE;
+}
+
+/* The first status @p field gives, looking at the block, its subtree when
+ * small (a swatch inside it), then its near ancestors. */
+static ost_map_status
+block_status(const html_legend *legend, const xmlNode *node, gboolean small,
+             html_memo_field field)
+{
+    ost_map_status st = element_status(legend, node, field);
+    if (st == OST_MAP_STATUS_NONE && small)
+        st = subtree_status(legend, node, field);
+    const xmlNode *a = node->parent;
+    for (int i = 0; st == OST_MAP_STATUS_NONE && i < ANCESTORS && a != NULL &&
+                    a->type == XML_ELEMENT_NODE;
+         i++, a = a->parent)
+        st = element_status(legend, a, field);
+    return st;
+}
+
+/* The legend's word wins over any colour's usual meaning. */
 ost_map_status
 __ost_html_status(const html_legend *legend, const xmlNode *node)
 {
     if (!legend->coloured && g_hash_table_size(legend->keys) == 0)
         return OST_MAP_STATUS_NONE;
-    GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
-    element_keys(node, keys);
-    if (subtree_size(node, SMALL_SUBTREE) <= SMALL_SUBTREE)
-        subtree_keys(node, keys);
-    const xmlNode *a = node->parent;
-    for (int i = 0; i < ANCESTORS && a != NULL && a->type == XML_ELEMENT_NODE; i++, a = a->parent)
-        element_keys(a, keys);
-    ost_map_status st = OST_MAP_STATUS_NONE;
-    for (guint k = 0; k < keys->len && st == OST_MAP_STATUS_NONE; k++) {
-        gpointer v;
-        if (g_hash_table_lookup_extended(legend->keys, bare_key(g_ptr_array_index(keys, k)), NULL, &v) &&
-            GPOINTER_TO_INT(v) > 0)
-            st = (ost_map_status)GPOINTER_TO_INT(v);
-    }
-    for (guint k = 0; k < keys->len && st == OST_MAP_STATUS_NONE; k++) {
-        const char *key = g_ptr_array_index(keys, k);
-        if (key[0] != 't' && !g_hash_table_contains(legend->keys, key))
-            st = status_of_colour(key);
-    }
-    g_ptr_array_unref(keys);
+    gboolean small = subtree_size(node, SMALL_SUBTREE) <= SMALL_SUBTREE;
+    ost_map_status st = block_status(legend, node, small, HTML_MEMO_LEGEND_STATUS);
+    if (st == OST_MAP_STATUS_NONE)
+        st = block_status(legend, node, small, HTML_MEMO_COLOUR_STATUS);
     return st;
 }

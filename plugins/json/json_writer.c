@@ -319,7 +319,9 @@ static ost_status
 json_write(const ost_doc *const *docs, gsize n_docs, guint flags, GByteArray *out,
            GError **error)
 {
-    GString *s = g_string_new(NULL);
+    /* Room for a typical document (4 KB as JSON) from the start, rather
+     * than growing through a dozen reallocations. */
+    GString *s = g_string_sized_new(8 * 1024);
     jsonw w;
     jsonw_init(&w, s);
     if (flags & OST_WRITE_COMBINED) {

@@ -13,11 +13,15 @@ jsonw_init(jsonw *w, GString *out)
     w->after_key = FALSE;
 }
 
+/* Two spaces per level, appended in one piece: appending "  " once per
+ * level cost 11.7M of the writer's 44.5M instructions on 220 small pages. */
 static void
 newline_indent(jsonw *w)
 {
-    g_string_append_c(w->out, '\n');
-    for (int i = 0; i < w->depth; i++)
+    static const char spaces[] = "\n                                                                ";
+    gsize want = 1 + 2 * (gsize)w->depth;
+    g_string_append_len(w->out, spaces, MIN(want, sizeof spaces - 1));
+    for (gsize have = sizeof spaces - 1; have < want; have += 2)
         g_string_append(w->out, "  ");
 }
 
@@ -65,36 +69,84 @@ jsonw_key(jsonw *w, const char *key)
 {
     before_item(w);
     jsonw_escape(w->out, key);
-    g_string_append(w->out, ": ");
+    g_string_append_len(w->out, ": ", 2);
     w->after_key = TRUE;
 }
 
+/* Which bytes go out as they are within a run: PLAIN_ASCII ones always,
+ * PLAIN_UTF8 ones once the text is known to be valid UTF-8 (bytes from
+ * 0x80 but 0xE2, which may start U+2028 or U+2029). A table: the scan
+ * looks at every byte written, a million on 220 small pages. */
+enum { PLAIN_ASCII = 1, PLAIN_UTF8 = 2 };
+
+static const guint8 *
+plain_bytes(void)
+{
+    static guint8 table[256];
+    static gsize once;
+    if (g_once_init_enter(&once)) {
+        for (guint c = 0x20; c < 0x7f; c++)
+            table[c] = c == '"' || c == '\\' ? 0 : PLAIN_ASCII;
+        for (guint c = 0x80; c < 0x100; c++)
+            table[c] = c == 0xE2 ? 0 : PLAIN_UTF8;
+        g_once_init_leave(&once, 1);
+    }
+    return table;
+}
+
+/* The escape of the ASCII byte @p c, which is not plain. */
+static void
+escape_ascii(GString *out, guchar c)
+{
+    static const char hex[] = "0123456789abcdef";
+    char u[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+    switch (c) {
+    case '"': g_string_append_len(out, "\\\"", 2); break;
+    case '\\': g_string_append_len(out, "\\\\", 2); break;
+    case '\n': g_string_append_len(out, "\\n", 2); break;
+    case '\r': g_string_append_len(out, "\\r", 2); break;
+    case '\t': g_string_append_len(out, "\\t", 2); break;
+    case '\b': g_string_append_len(out, "\\b", 2); break;
+    case '\f': g_string_append_len(out, "\\f", 2); break;
+    default: g_string_append_len(out, u, sizeof u); break;
+    }
+}
+
+/* Text is copied in runs of bytes that need no escape, each appended at
+ * once: escaping byte by byte cost 23.8M instructions for 220 small pages
+ * (half the writer), runs about a quarter of that. Text that is all ASCII,
+ * most keys and codes, is never checked as UTF-8. */
 void
 jsonw_escape(GString *out, const char *s)
 {
-    /* The model holds valid UTF-8, but a third-party plugin might not:
-     * never let one bad byte make the whole output invalid JSON. */
-    char *valid = g_utf8_validate(s, -1, NULL) ? NULL : g_utf8_make_valid(s, -1);
-    const unsigned char *p = (const unsigned char *)(valid != NULL ? valid : s);
+    const guint8 *plain = plain_bytes();
+    guint8 as_is = PLAIN_ASCII; /* PLAIN_UTF8 added once the text is checked */
+    char *valid = NULL;
+    const guchar *p = (const guchar *)s;
     g_string_append_c(out, '"');
-    for (; *p; p++) {
-        switch (*p) {
-        case '"': g_string_append(out, "\\\""); break;
-        case '\\': g_string_append(out, "\\\\"); break;
-        case '\n': g_string_append(out, "\\n"); break;
-        case '\r': g_string_append(out, "\\r"); break;
-        case '\t': g_string_append(out, "\\t"); break;
-        case '\b': g_string_append(out, "\\b"); break;
-        case '\f': g_string_append(out, "\\f"); break;
-        default:
-            if (*p < 0x20 || *p == 0x7f)
-                g_string_append_printf(out, "\\u%04x", *p);
+    while (*p != '\0') {
+        const guchar *run = p;
+        while (plain[*p] & as_is)
+            p++;
+        if (p > run)
+            g_string_append_len(out, (const char *)run, (gssize)(p - run));
+        if (*p == '\0')
+            break;
+        if (*p < 0x80) {
+            escape_ascii(out, *p++);
+        } else if (!(as_is & PLAIN_UTF8)) {
+            /* The model holds valid UTF-8, but a third-party plugin might
+             * not: never let one bad byte make the whole output invalid
+             * JSON. What went before was ASCII, so only the rest needs it. */
+            if (!g_utf8_validate((const char *)p, -1, NULL))
+                p = (const guchar *)(valid = g_utf8_make_valid((const char *)p, -1));
+            as_is |= PLAIN_UTF8;
+        } else if (p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
             /* U+2028 and U+2029 are valid JSON but end lines in JavaScript. */
-            else if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
-                g_string_append_printf(out, "\\u%04x", p[2] == 0xA8 ? 0x2028 : 0x2029);
-                p += 2;
-            } else
-                g_string_append_c(out, (char)*p);
+            g_string_append_len(out, p[2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+            p += 3;
+        } else {
+            g_string_append_c(out, (char)*p++); /* 0xE2 starting another character */
         }
     }
     g_string_append_c(out, '"');
@@ -116,19 +168,32 @@ void
 jsonw_int(jsonw *w, gint64 v)
 {
     before_item(w);
-    g_string_append_printf(w->out, "%" G_GINT64_FORMAT, v);
+    /* By hand: g_string_append_printf costs about 1,000 instructions. */
+    char digits[24];
+    char *d = digits + sizeof digits;
+    guint64 u = v < 0 ? -(guint64)v : (guint64)v;
+    do {
+        *--d = (char)('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (v < 0)
+        *--d = '-';
+    g_string_append_len(w->out, d, digits + sizeof digits - d);
 }
 
 void
 jsonw_null(jsonw *w)
 {
     before_item(w);
-    g_string_append(w->out, "null");
+    g_string_append_len(w->out, "null", 4);
 }
 
 void
 jsonw_bool(jsonw *w, gboolean v)
 {
     before_item(w);
-    g_string_append(w->out, v ? "true" : "false");
+    if (v)
+        g_string_append_len(w->out, "true", 4);
+    else
+        g_string_append_len(w->out, "false", 5);
 }

@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: MIT */
+/* Label matching through its per-table index, label normalising and the
+ * regex prefilters. These helpers are internal to the library (hidden
+ * symbols), so their sources are compiled into this test. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "recognize/prefilter.c"
+#include "recognize/text.c"
+
+enum { F_LEVEL, F_LEVEL_LONG, F_PROFILE, F_TWIN_A, F_TWIN_B, F_QUESTION, F_DUTIES, F_OPTIONS };
+
+static const ost_label labels[] = {
+    {F_LEVEL, "level", 0, 0},
+    {F_LEVEL_LONG, "level of occupation", 0, 0},
+    {F_PROFILE, "occupational profile", 0, 0},
+    {F_TWIN_A, "entry requirements", 0, 0},
+    {F_TWIN_B, "entry requirements", 0, 0},
+    {F_QUESTION, "replace an existing framework", OST_LABEL_QUESTION, 0},
+    {F_DUTIES, "duties", OST_LABEL_INTRO, 0},
+    {F_OPTIONS, "core and options", OST_LABEL_QUESTION, 0},
+    {F_OPTIONS, "core and options", 0, 0},
+};
+
+/* The field the line matches, -1 for none; @p hit is kept for checks. */
+static int
+match(const char *line, ost_label_hit *hit)
+{
+    if (!__ost_label_match(labels, G_N_ELEMENTS(labels), line, hit))
+        return -1;
+    return hit->label->field;
+}
+
+static void
+test_longest_phrase_wins(void **state)
+{
+    (void)state;
+    ost_label_hit hit;
+    assert_int_equal(match("Level of occupation: 3", &hit), F_LEVEL_LONG);
+    assert_string_equal(hit.rest, "3");
+    assert_string_equal(hit.label_text, "Level of occupation");
+    __ost_label_hit_clear(&hit);
+    assert_int_equal(match("Level: 3", &hit), F_LEVEL);
+    __ost_label_hit_clear(&hit);
+}
+
+static void
+test_tie_goes_to_first_in_table(void **state)
+{
+    (void)state;
+    ost_label_hit hit;
+    assert_int_equal(match("Entry requirements", &hit), F_TWIN_A);
+    __ost_label_hit_clear(&hit);
+    /* The question wording comes first, but a question needs a '?'. */
+    assert_int_equal(match("Core and options", &hit), F_OPTIONS);
+    assert_ptr_equal(hit.label, &labels[8]);
+    __ost_label_hit_clear(&hit);
+}
+
+static void
+test_whole_line_before_head(void **state)
+{
+    (void)state;
+    ost_label_hit hit;
+    assert_int_equal(match("Level:", &hit), F_LEVEL);
+    assert_null(hit.rest);
+    assert_null(hit.before);
+    __ost_label_hit_clear(&hit);
+    assert_int_equal(match("Level \xE2\x80\x93 Advanced", &hit), F_LEVEL);
+    assert_string_equal(hit.rest, "Advanced");
+    __ost_label_hit_clear(&hit);
+}
+
+static void
+test_label_ending_the_line(void **state)
+{
+    (void)state;
+    ost_label_hit hit;
+    assert_int_equal(match("Finance assistant Occupational profile:", &hit), F_PROFILE);
+    assert_string_equal(hit.before, "Finance assistant");
+    assert_string_equal(hit.label_text, "Occupational profile");
+    __ost_label_hit_clear(&hit);
+    /* One-word phrases do not end lines, nor do lines without ':'. */
+    assert_int_equal(match("Finance assistant level:", &hit), -1);
+    assert_int_equal(match("Finance assistant occupational profile", &hit), -1);
+}
+
+static void
+test_question_and_intro(void **state)
+{
+    (void)state;
+    ost_label_hit hit;
+    assert_int_equal(match("Will this standard replace an existing framework? Yes", &hit),
+                     F_QUESTION);
+    assert_string_equal(hit.rest, "Yes");
+    __ost_label_hit_clear(&hit);
+    assert_int_equal(match("Is this core and options?", &hit), F_OPTIONS);
+    assert_ptr_equal(hit.label, &labels[7]);
+    __ost_label_hit_clear(&hit);
+    assert_int_equal(match("Duties typically include:", &hit), F_DUTIES);
+    assert_string_equal(hit.label_text, "Duties typically include:");
+    __ost_label_hit_clear(&hit);
+    assert_int_equal(match("Main duties are listed below with all of the tasks they involve:", &hit),
+                     -1);
+}
+
+static void
+test_sentences_and_column_gaps(void **state)
+{
+    (void)state;
+    ost_label_hit hit;
+    assert_int_equal(match("The level of occupation is decided by the employer and the provider.",
+                           &hit),
+                     -1);
+    assert_int_equal(match("Level of occupation      Level 3 (equivalent to A levels)", &hit),
+                     F_LEVEL_LONG);
+    assert_string_equal(hit.rest, "Level 3 (equivalent to A levels)");
+    __ost_label_hit_clear(&hit);
+}
+
+static void
+test_label_norm(void **state)
+{
+    (void)state;
+    const struct {
+        const char *text, *norm;
+    } cases[] = {
+        {"  Entry   Requirements & {Notes}: ", "entry requirements and notes"},
+        {"&Level&", "and level and"},
+        {"[Knowledge]*", "knowledge"},
+        {"Route \xE2\x80\x93", "route"},
+        {"\xE2\x80\x98Quoted\xE2\x80\x99 \xC3\x89TAPE -", "'quoted' \xC3\xa9tape"},
+        {" \t ", ""},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *n = __ost_label_norm(cases[i].text);
+        assert_string_equal(n, cases[i].norm);
+        g_free(n);
+    }
+}
+
+static gboolean
+filtered(const char *pattern, const char *text)
+{
+    ost_prefilter f;
+    __ost_prefilter_init(&f, pattern);
+    ost_prefilter_subject s;
+    __ost_prefilter_subject_init(&s, text);
+    gboolean may = __ost_prefilter_may_match(&f, &s);
+    __ost_prefilter_subject_clear(&s);
+    return may;
+}
+
+static void
+test_prefilters(void **state)
+{
+    (void)state;
+    /* Anchored after leading white space, Unicode spaces included. */
+    assert_true(filtered("^\\s*(share|like) this:?$", " \xC2\xA0Share this:"));
+    assert_false(filtered("^\\s*(share|like) this:?$", "\xE2\x80\xA2 Share this"));
+    /* Branches that are not plain text still lend their first words. */
+    assert_true(filtered("^\\s*(related posts?|next post)\\b", "Related posts"));
+    assert_false(filtered("^\\s*(related posts?|next post)\\b", "Relations"));
+    /* A leading class is a set of alternatives; the Kelvin sign is a K. */
+    assert_true(filtered("^[KSB]\\d+\\s*[:.]", "\xE2\x84\xAA" "12: text"));
+    assert_false(filtered("^[KSB]\\d+\\s*[:.]", "Knowledge 12"));
+    /* Every literal run is needed. */
+    assert_true(filtered("^\\w+ [-] the (apprentice|\\w+) will\\b", "Data - the learner will"));
+    assert_false(filtered("^\\w+ [-] the (apprentice|\\w+) will\\b", "Data - the learner can"));
+    assert_true(__ost_text_residue("  Leave a reply", NULL) != NULL);
+    assert_null(__ost_text_residue("Please leave a reply", NULL));
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_longest_phrase_wins),
+        cmocka_unit_test(test_tie_goes_to_first_in_table),
+        cmocka_unit_test(test_whole_line_before_head),
+        cmocka_unit_test(test_label_ending_the_line),
+        cmocka_unit_test(test_question_and_intro),
+        cmocka_unit_test(test_sentences_and_column_gaps),
+        cmocka_unit_test(test_label_norm),
+        cmocka_unit_test(test_prefilters),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
