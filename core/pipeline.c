@@ -8,6 +8,23 @@
 
 #include <openssl/evp.h>
 
+/* Nearly every text comes out of the repairer unchanged: fixed into one
+ * reused buffer, only those that changed are replaced. A new string per
+ * text was 4.8M of the 7.7M instructions fixing 10,040 blocks (220 small
+ * pages) took, in malloc and free. */
+static void
+repair_text(ost_repairer *rep, char **text, GString *fixed, ost_doc *doc)
+{
+    if (*text == NULL)
+        return;
+    g_string_truncate(fixed, 0);
+    ost_repairer_fix_append(rep, *text, -1, fixed, doc);
+    if (strcmp(fixed->str, *text) != 0) {
+        g_free(*text);
+        *text = g_strndup(fixed->str, fixed->len);
+    }
+}
+
 /* Every block's text goes through the repair engine twice: once to learn the
  * document's own intact words (evidence for ligature repairs), then to be
  * fixed. Rows carry their cells separately, so both are repaired. */
@@ -22,21 +39,18 @@ repair_blocks(ost_blocks *blocks, ost_repairer *rep, ost_doc *doc)
         else if (b->text != NULL)
             ost_repairer_learn(rep, b->text);
     }
+    GString *fixed = g_string_sized_new(256);
     for (guint i = 0; i < blocks->items->len; i++) {
         ost_block *b = g_ptr_array_index(blocks->items, i);
         if (b->cells != NULL) {
-            for (guint c = 0; c < b->cells->len; c++) {
-                char *fixed = ost_repairer_fix(rep, g_ptr_array_index(b->cells, c), doc);
-                g_free(b->cells->pdata[c]);
-                b->cells->pdata[c] = fixed;
-            }
+            for (guint c = 0; c < b->cells->len; c++)
+                repair_text(rep, (char **)&b->cells->pdata[c], fixed, doc);
             __ost_block_join_cells(b);
-        } else if (b->text != NULL) {
-            char *fixed = ost_repairer_fix(rep, b->text, doc);
-            g_free(b->text);
-            b->text = fixed;
+        } else {
+            repair_text(rep, &b->text, fixed, doc);
         }
     }
+    g_string_free(fixed, TRUE);
 }
 
 static gboolean

@@ -24,6 +24,7 @@ typedef struct ost_prefilter {
     char alts[OST_PREFILTER_ALTS][OST_PREFILTER_LEN]; /* lower case; '#' is a digit */
     guint n_also;
     char also[OST_PREFILTER_ALSO][OST_PREFILTER_LEN]; /* each needed too, anywhere */
+    guint32 with_digits;                              /* bit i: alts[i]; bit 8 + i: also[i] */
 } ost_prefilter;
 
 /* Derive the filter of @p pattern (GRegex syntax, caseless or not, not
@@ -55,5 +56,21 @@ void __ost_prefilter_subject_clear(ost_prefilter_subject *s);
 
 /* FALSE only when the subject cannot match the pattern. */
 gboolean __ost_prefilter_may_match(const ost_prefilter *f, ost_prefilter_subject *s);
+
+/* Up to 32 filters asked of each of many texts (the cues of document
+ * types, the kinds of residue): the anchored ones indexed by the first
+ * character they accept, so that a text tries only those that may start
+ * with its own and the others. */
+typedef struct ost_prefilter_set {
+    guint32 at_start[256];       /* anchored at the text's start, by first byte */
+    guint32 after_space[256];    /* anchored after the leading white space */
+    guint32 anywhere;            /* unanchored or unfiltered: always tried */
+    gboolean has_after_space;
+} ost_prefilter_set;
+
+void __ost_prefilter_set_init(ost_prefilter_set *set, const ost_prefilter *filters, guint n);
+
+/* Bit i set for each filter i that @p text may pass; the others fail it. */
+guint32 __ost_prefilter_set_candidates(const ost_prefilter_set *set, const char *text);
 
 #endif

@@ -57,6 +57,10 @@ void __ost_label_hit_clear(ost_label_hit *hit);
  * and trim. Returns NULL for NULL or all-blank text. */
 char *__ost_text_clean(const char *text);
 
+/* Whether __ost_text_clean(@p text) would end with the ASCII byte @p c,
+ * without building it: most callers asking only that dropped the text. */
+gboolean __ost_text_clean_ends_with(const char *text, char c);
+
 /* Number of characters (not bytes) in @p text. */
 glong __ost_text_len(const char *text);
 
@@ -146,7 +150,8 @@ ost_tristate __ost_parse_yes_no(const char *text, const char **rest);
 GPtrArray *__ost_parse_codes(const char *text);
 
 /* "K12: text", "S3. text", "B1 - text" -> TRUE with the code in @p code
- * (transfer full) and the text after it in @p rest. */
+ * (transfer full) and the text after it in @p rest; either may be NULL
+ * when only whether the text starts with a code is asked. */
 gboolean __ost_parse_coded(const char *text, char **code, const char **rest);
 
 /* @p pattern (GRegex syntax) compiled with @p flags, once per process and

@@ -56,7 +56,11 @@ typedef struct ost_block {
     guint flags;            /**< OST_BLOCK_* hints */
 } ost_block;
 
-/** An ordered, owning list of blocks. */
+/** An ordered, owning list of blocks. Made only by ost_blocks_new() and
+ *  filled only by ost_blocks_add() and ost_blocks_add_row(): the stream
+ *  owns its blocks' memory (allocated in groups), so @c items may be read
+ *  and reordered but never given blocks allocated elsewhere. A block's
+ *  @c text and @c cells are its own and may be replaced (g_free'd). */
 typedef struct ost_blocks {
     GPtrArray *items;       /**< ost_block* */
 } ost_blocks;

@@ -18,10 +18,10 @@ typedef struct walker {
     int bold;                   /* > 0 inside b / strong */
     int list_depth;
     GString *line;              /* inline text not yet emitted */
-    /* Scratch text for label_row(), label_shaped() and walk_item(), which
-     * run for most boxes and items: a GString made and freed by each cost
-     * 4M instructions for the sample pages. None is used across a call
-     * of the others. */
+    /* Scratch text for label_row(), label_shaped(), walk_item(), chips and
+     * headings, which run for most boxes and items: a GString made and
+     * freed by each cost 4M instructions for the sample pages, 1.5M more
+     * for headings and chips. None is used across a call of the others. */
     GString *label, *value;
     gsize bold_chars;
     const xmlNode *block;       /* the block element the line belongs to */
@@ -145,6 +145,53 @@ may_hold_digit(const char *text)
     return FALSE;
 }
 
+/* White space to PCRE2's \s, ASCII part (g_ascii_isspace leaves out \v). */
+static gboolean
+regex_space(char c)
+{
+    return c != '\0' && strchr(" \t\n\v\f\r", c) != NULL;
+}
+
+/* PCRE2's '$' as GRegex sets it (any newline): the end, or a newline
+ * just before it. */
+static gboolean
+regex_end(const char *p)
+{
+    if (p[0] == '\r' && p[1] == '\n')
+        p++;
+    if (*p != '\0' && strchr("\n\v\f\r", *p) != NULL)
+        p++;
+    return *p == '\0';
+}
+
+/* ASCII @p text is an id, "K1", "S12a", "Duty 2": the regex of label_text()
+ * spelt out, as most text is ASCII (0.9M instructions for the sample
+ * pages; checked against GRegex on 3 million random strings). Letters are
+ * neither space nor digit, so the run of letters is the whole opening. */
+static gboolean
+ascii_id(const char *text)
+{
+    const char *p = text;
+    while (g_ascii_isalpha(*p))
+        p++;
+    gsize letters = (gsize)(p - text);
+    gboolean duty = letters == 4 && g_ascii_strncasecmp(text, "duty", 4) == 0;
+    if (duty)
+        while (regex_space(*p))
+            p++;
+    else if (letters >= 1 && letters <= 3 && regex_space(*p))
+        p++;
+    else if (letters < 1 || letters > 3)
+        return FALSE;
+    if (!g_ascii_isdigit(*p))
+        return FALSE;
+    while (g_ascii_isdigit(*p))
+        p++;
+    if (!duty && g_ascii_isalpha(*p))
+        p++;
+    return regex_end(p);
+}
+
 /* "Level:" is a label; "K1:" and "Duty 2:" are ids that start a statement.
  * An id holds a digit: most labels are told apart without the regex (1.7M
  * instructions for the sample pages). */
@@ -155,9 +202,11 @@ label_text(GString *s)
         return FALSE;
     g_string_truncate(s, s->len - 1);
     __ost_html_trim(s);
-    return s->len > 0 &&
-           !(may_hold_digit(s->str) &&
-             __ost_html_match("^([a-z]{1,3}\\s?\\d+[a-z]?|duty\\s*\\d+)$", s->str));
+    if (s->len == 0 || !may_hold_digit(s->str))
+        return s->len > 0;
+    if (__ost_html_ascii(s->str))
+        return !ascii_id(s->str);
+    return !__ost_html_match("^([a-z]{1,3}\\s?\\d+[a-z]?|duty\\s*\\d+)$", s->str);
 }
 
 /* Label/value boxes: "<p><strong>Level:</strong> 3</p>", "<li><span>Route:
@@ -256,10 +305,9 @@ chips(walker *w, const xmlNode *node, int depth)
     for (const xmlNode *c = node->children; c != NULL; c = c->next) {
         if (!significant(c) || (labelled && label_row(w, c, depth + 1)))
             continue;
-        char *text = __ost_html_text(c, FALSE, depth + 1);
-        if (*text != '\0')
-            emit(w, OST_BLOCK_ITEM, text, c)->level = w->list_depth + 1;
-        g_free(text);
+        __ost_html_text_into(w->label, c, FALSE, depth + 1);
+        if (w->label->len > 0)
+            emit(w, OST_BLOCK_ITEM, w->label->str, c)->level = w->list_depth + 1;
     }
     return TRUE;
 }
@@ -485,10 +533,9 @@ walk_element(walker *w, const xmlNode *node, int depth)
         flush(w);
     } else if (__ost_html_is_heading(node, &level)) {
         flush(w);
-        char *text = __ost_html_text(node, FALSE, depth);
-        if (*text != '\0')
-            emit(w, OST_BLOCK_HEADING, text, node)->level = level;
-        g_free(text);
+        __ost_html_text_into(w->label, node, FALSE, depth);
+        if (w->label->len > 0)
+            emit(w, OST_BLOCK_HEADING, w->label->str, node)->level = level;
     } else if (__ost_html_is_inline(node)) {
         gboolean bold = __ost_html_is(node, "b") || __ost_html_is(node, "strong");
         w->bold += bold;

@@ -52,11 +52,18 @@ in_list(const char *s, const char *const *list)
     return FALSE;
 }
 
+static char
+ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+}
+
+/* @p s starts with the lower-case @p prefix, ASCII case ignored. */
 static gboolean
 starts_with(const char *s, const char *prefix)
 {
     while (*prefix != '\0')
-        if (*s++ != *prefix++)
+        if (ascii_lower(*s++) != *prefix++)
             return FALSE;
     return TRUE;
 }
@@ -92,7 +99,7 @@ index_words(const char *const *list, guint kind)
     }
 }
 
-/* The kinds of the lower-case word @p tok of @p len bytes. */
+/* The kinds of the word @p tok of @p len bytes, ASCII case ignored. */
 static guint
 word_kinds(const char *tok, gsize len)
 {
@@ -104,10 +111,11 @@ word_kinds(const char *tok, gsize len)
         index_words(keep_tokens, KEEP_TOKEN);
         g_once_init_leave(&indexed, 1);
     }
-    if (tok[0] < 'a' || tok[0] > 'z')
+    char first = ascii_lower(tok[0]);
+    if (first < 'a' || first > 'z')
         return 0;
     guint kinds = 0;
-    for (const name_word *w = words_by_letter[tok[0] - 'a']; w->word != NULL; w++) {
+    for (const name_word *w = words_by_letter[first - 'a']; w->word != NULL; w++) {
         gboolean prefix = (w->kind & (DROP_PREFIX | KEEP_PREFIX)) != 0;
         if ((prefix ? len >= w->len : len == w->len) && starts_with(tok, w->word))
             kinds |= w->kind;
@@ -115,15 +123,15 @@ word_kinds(const char *tok, gsize len)
     return kinds;
 }
 
-/* @p low holds a multi-word class name of hidden_classes, anywhere: one
- * scan for their first letters, not a strstr for each (2.3M instructions
- * for the sample pages, this 1M). */
+/* @p value holds a multi-word class name of hidden_classes, anywhere,
+ * ASCII case ignored: one scan for their first letters, not a strstr for
+ * each (2.3M instructions for the sample pages, this 1M). */
 static gboolean
-hidden_class_in(const char *low)
+hidden_class_in(const char *value)
 {
-    for (const char *p = strpbrk(low, "sv"); p != NULL; p = strpbrk(p + 1, "sv"))
+    for (const char *p = strpbrk(value, "sSvV"); p != NULL; p = strpbrk(p + 1, "sSvV"))
         for (guint i = 0; hidden_classes[i] != NULL; i++)
-            if (hidden_classes[i][0] == *p && starts_with(p, hidden_classes[i]))
+            if (hidden_classes[i][0] == ascii_lower(*p) && starts_with(p, hidden_classes[i]))
                 return TRUE;
     return FALSE;
 }
@@ -140,11 +148,11 @@ name_separator(char c)
 
 /* Classify the words of class and id attributes; *widget (optional) is
  * set when they name a links widget (see __ost_html_link_widget). Every
- * element with a class is asked, so the value is lower-cased once into a
- * buffer on the stack and cut into words in place, each looked up by its
- * first letter; strtok_r and hashed word sets made this 3,400 instructions
- * a name, walking every list with strncmp and strstr 1,700, this about
- * 600. */
+ * element with a class is asked, so the value is cut into words where it
+ * stands, each compared caselessly with the words of its first letter;
+ * strtok_r and hashed word sets made this 3,400 instructions a name,
+ * walking every list with strncmp and strstr 1,700, a lower-cased copy on
+ * the stack 320 a class, this 260. */
 static html_chrome
 by_names(const char *value, gboolean *widget)
 {
@@ -152,16 +160,9 @@ by_names(const char *value, gboolean *widget)
         *widget = FALSE;
     if (value == NULL || *value == '\0')
         return HTML_CONTENT;
-    gsize n = strlen(value);
-    char stack[256];
-    char *low = n < sizeof stack ? stack : g_malloc(n + 1);
-    for (gsize i = 0; i <= n; i++) {
-        char c = value[i];
-        low[i] = c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
-    }
-    gboolean hidden_class = hidden_class_in(low);
+    gboolean hidden_class = hidden_class_in(value);
     gboolean drop = hidden_class, keep = FALSE, prefixed = FALSE;
-    for (const char *p = low; *p != '\0';) {
+    for (const char *p = value; *p != '\0';) {
         if (name_separator(*p)) {
             p++;
             continue;
@@ -176,8 +177,6 @@ by_names(const char *value, gboolean *widget)
         else if (!drop && (kinds & (KEEP_TOKEN | KEEP_PREFIX)))
             keep = TRUE;
     }
-    if (low != stack)
-        g_free(low);
     if (widget != NULL)
         *widget = hidden_class || prefixed;
     return drop ? HTML_DROP : keep ? HTML_KEEP_CHROME : HTML_CONTENT;
@@ -219,10 +218,17 @@ control_link(const xmlNode *node)
     if (href != NULL && href[0] != '#' && g_ascii_strncasecmp(href, "javascript:", 11) != 0)
         return FALSE;
     char *text = __ost_html_text(node, FALSE, 0);
-    char *low = g_ascii_strdown(text, -1);
-    gboolean control = __ost_html_match(
-        "^(back|return|skip|jump|go|scroll) to\\b|^(back to )?top$|^(show|hide|print)\\b", low);
-    g_free(low);
+    /* Only text opening with a first letter of the pattern's words (or a
+     * non-ASCII byte, see __ost_html_ascii) is worth the regex. */
+    gboolean control = FALSE;
+    gboolean may_match = (guint8)text[0] >= 0x80 ||
+                         (text[0] != '\0' && strchr("brsjgthp", g_ascii_tolower(text[0])) != NULL);
+    if (may_match) {
+        char *low = g_ascii_strdown(text, -1);
+        control = __ost_html_match(
+            "^(back|return|skip|jump|go|scroll) to\\b|^(back to )?top$|^(show|hide|print)\\b", low);
+        g_free(low);
+    }
     g_free(text);
     return control;
 }
@@ -306,7 +312,11 @@ classify(const xmlNode *node)
     /* A link styled as a button is an action ("View occupation in map"). */
     if (__ost_html_is(node, "a")) {
         const char *cls = __ost_html_attr(node, "class");
-        if (cls != NULL && __ost_html_match("(^|[\\s_-])(btn|button)", cls))
+        static const char *const words[] = {"btn", "button", NULL};
+        /* No Unicode character folds to these letters: an ASCII test
+         * rules out most classes before the regex. */
+        if (cls != NULL && __ost_html_contains_caseless(cls, words) &&
+            __ost_html_match("(^|[\\s_-])(btn|button)", cls))
             return HTML_DROP;
     }
     if (!__ost_html_in_set(name, keep_elements, &keep_set) && (role == NULL || !in_list(role, keep_roles)) &&

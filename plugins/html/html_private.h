@@ -89,12 +89,26 @@ typedef struct html_name_set html_name_set;
 gboolean __ost_html_in_set(const char *name, const char *const *names, html_name_set **set);
 /* Caseless match of @p text against a literal @p pattern compiled once. */
 gboolean __ost_html_match(const char *pattern, const char *text);
+/* Cheap exact tests before a regex: most subjects are ASCII, where
+ * GRegex's caseless matching is ASCII's (the Unicode folds that reach
+ * ASCII letters, such as U+017F to 's', come from other bytes). A regex
+ * costs about 2,500 instructions a call. */
+gboolean __ost_html_ascii(const char *text);
+/* One of the NULL-terminated lower-case ASCII-letter @p words occurs in
+ * @p text, ASCII case ignored. */
+gboolean __ost_html_contains_caseless(const char *text, const char *const *words);
 
 /* Collapsed text of an element's subtree. Block-level descendants and <br>
  * start a new line ('\n') when @p keep_lines is set, else a space. Dropped
  * chrome is skipped. @p depth is the element's depth in the tree. */
 void __ost_html_append_text(GString *out, const xmlNode *node, gboolean keep_lines, int depth);
 char *__ost_html_text(const xmlNode *node, gboolean keep_lines, int depth);
+/* The same text in @p out, replacing what it held: for text that is only
+ * looked at or copied, a GString made and freed per call costs two
+ * allocations. */
+void __ost_html_text_into(GString *out, const xmlNode *node, gboolean keep_lines, int depth);
+/* Whether __ost_html_text() would give any text, without making it. */
+gboolean __ost_html_has_text(const xmlNode *node, int depth);
 /* Append raw text, collapsing white space (no leading space on an empty or
  * space/newline-ended buffer). */
 void __ost_html_append_collapsed(GString *out, const char *text);

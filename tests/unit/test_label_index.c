@@ -173,6 +173,126 @@ test_prefilters(void **state)
     assert_null(__ost_text_residue("Please leave a reply", NULL));
 }
 
+/* A set drops only filters that fail: every filter a text passes is
+ * among its candidates, whichever way the filter is anchored. */
+static void
+test_prefilter_set(void **state)
+{
+    (void)state;
+    static const char *const patterns[] = {
+        "^source reference\\s*:", "\\bcluster\\s*:", "^[KSB]\\d+\\s*[:.]",
+        "^\\s*(share|like) this:?$", "^(green|amber)\\s*:", "^.{1,80}\\boccupational map$",
+        "^\\w+ [-] the (apprentice|\\w+) will\\b",
+    };
+    static const char *const texts[] = {
+        "Source reference: X", "Route cluster: Y", "\xE2\x84\xAA" "12: text", "K3. Knows",
+        " \xC2\xA0Share this:", "Like this", "Amber: approved", "Digital occupational map",
+        "Data - the learner will", "", " ", "\xC3\x89tape", "S", "sHARE THIS",
+    };
+    ost_prefilter filters[G_N_ELEMENTS(patterns)];
+    for (guint i = 0; i < G_N_ELEMENTS(patterns); i++)
+        __ost_prefilter_init(&filters[i], patterns[i]);
+    ost_prefilter_set set;
+    __ost_prefilter_set_init(&set, filters, G_N_ELEMENTS(patterns));
+    for (guint t = 0; t < G_N_ELEMENTS(texts); t++) {
+        guint32 candidates = __ost_prefilter_set_candidates(&set, texts[t]);
+        for (guint i = 0; i < G_N_ELEMENTS(patterns); i++)
+            if (filtered(patterns[i], texts[t]))
+                assert_true(candidates & (1u << i));
+    }
+    assert_false(__ost_prefilter_set_candidates(&set, "Knowledge") & (1u << 0));
+    assert_true(__ost_prefilter_set_candidates(&set, "Amber: x") & (1u << 4));
+}
+
+/* Eight bytes at a time where they are ASCII, one character at a time
+ * around the others: the same either way. */
+static void
+test_prefilter_fold(void **state)
+{
+    (void)state;
+    const struct {
+        const char *text, *folded;
+    } cases[] = {
+        {"ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{", "abcdefghijklmnopqrstuvwxyz@[`{"},
+        {"Occupational MAP \xE2\x80\x93 Digital", "occupational map \xE2\x80\x93 digital"},
+        {"Dosage \xC5\xBF" "TANDARD \xE2\x84\xAA" "1 \xD9\xA3", "dosage standard k1 3"},
+        {"\xC3\x89TAPE ST0001", "\xC3\x89tape st0001"},
+        {"", ""},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char buf[8];
+        char *folded = __ost_prefilter_fold(cases[i].text, buf, sizeof buf);
+        assert_string_equal(folded, cases[i].folded);
+        __ost_prefilter_fold_free(folded, buf);
+    }
+}
+
+static void
+test_clean(void **state)
+{
+    (void)state;
+    const struct {
+        const char *text, *clean;
+    } cases[] = {
+        {"  a  b\t\tc \n", "a b c"},
+        {"\xC2\xA0x\xE2\x80\xAFy\xC2\xA0", "x y"},
+        {"ctl\x01\x0b\x7f end", "ctl\x01\x0b\x7f end"},
+        {"caf\xC3\xA9 \xC3\xA9t\xC3\xA9", "caf\xC3\xA9 \xC3\xA9t\xC3\xA9"},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *c = __ost_text_clean(cases[i].text);
+        assert_string_equal(c, cases[i].clean);
+        g_free(c);
+    }
+    assert_null(__ost_text_clean(" \t\xC2\xA0"));
+}
+
+/* The same answer as cleaning and looking at the end, malformed UTF-8
+ * (a lead byte taking the '?' or a space into its character) included. */
+static void
+test_clean_ends_with(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Is it?", "Is it? \t ", "Is it", "?", "", " \t", "\xC2\xA0?\xC2\xA0", "Caf\xC3\xA9?",
+        "x\xC3?", "x\xE2? ", "x\xF0" "abc? ", "\xE2\x80\x89?", "long enough text \xC2?  ",
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(texts); i++) {
+        char *clean = __ost_text_clean(texts[i]);
+        gboolean ends = clean != NULL && clean[strlen(clean) - 1] == '?';
+        assert_int_equal(__ost_text_clean_ends_with(texts[i], '?'), ends);
+        g_free(clean);
+    }
+    assert_false(__ost_text_clean_ends_with(NULL, '?'));
+}
+
+static void
+test_parse_coded(void **state)
+{
+    (void)state;
+    const struct {
+        const char *text, *code, *rest;
+    } cases[] = {
+        {"K12: knows", "K12", "knows"},      {" (S3) does", "S3", "does"},
+        {"Skills 4 - uses", "S4", "uses"},   {"behaviour 1: acts", "B1", "acts"},
+        {"Skills 4 and 5 are", NULL, NULL},  {"Support 4: no", NULL, NULL},
+        {"k1: lower case", NULL, NULL},      {"\xE2\x84\xAA" "1: Kelvin", NULL, NULL},
+        {"Skill\xC2\xA0" "2 \xE2\x80\x93 x", "S2", "x"},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *code = NULL;
+        const char *rest = NULL;
+        gboolean ok = __ost_parse_coded(cases[i].text, &code, &rest);
+        assert_int_equal(ok, cases[i].code != NULL);
+        assert_int_equal(__ost_parse_coded(cases[i].text, NULL, NULL), ok);
+        if (ok) {
+            assert_string_equal(code, cases[i].code);
+            assert_string_equal(rest, cases[i].rest);
+        }
+        g_free(code);
+    }
+}
+
 int
 main(void)
 {
@@ -185,6 +305,11 @@ main(void)
         cmocka_unit_test(test_sentences_and_column_gaps),
         cmocka_unit_test(test_label_norm),
         cmocka_unit_test(test_prefilters),
+        cmocka_unit_test(test_prefilter_set),
+        cmocka_unit_test(test_prefilter_fold),
+        cmocka_unit_test(test_clean),
+        cmocka_unit_test(test_clean_ends_with),
+        cmocka_unit_test(test_parse_coded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
