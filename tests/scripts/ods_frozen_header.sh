@@ -8,7 +8,17 @@ set -u
 ost=$1 src=$2
 tmp=$(mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$tmp"; }
+office=""
+# The office quits by itself when the check is done (and removes its pipes
+# from /tmp); it is killed only if it has not after a few seconds.
+cleanup() {
+  if [ -n "$office" ]; then
+    for _ in $(seq 50); do kill -0 "$office" 2>/dev/null || break; sleep 0.2; done
+  fi
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+  wait 2>/dev/null
+  rm -rf "$tmp"
+}
 trap cleanup EXIT
 pass=0 fail=0
 for tool in Xvfb soffice /usr/bin/python3; do
@@ -45,7 +55,8 @@ start_xvfb || { echo "FAIL Xvfb did not start"; cat "$tmp/xvfb.log"; exit 1; }
 pipe="ost-test-$$"
 soffice -env:UserInstallation="file://$tmp/profile" --norestore --nologo --nodefault \
   --accept="pipe,name=$pipe;urp;" >"$tmp/soffice.log" 2>&1 &
-pids+=($!)
+office=$!
+pids+=("$office")
 
 timeout 120 /usr/bin/python3 "$src/tests/support/ods_view_check.py" "pipe,name=$pipe" "$tmp/book.ods" > "$tmp/view.txt"
 if [ ! -s "$tmp/view.txt" ]; then

@@ -38,6 +38,12 @@ def main():
         frozen = "frozen" if ctrl.hasFrozenPanes() else "not-frozen"
         print(f"{sheet.getName()}\t{frozen}\t{sheet.getCellByPosition(0, 0).getString()}")
     doc.close(True)
+    # Quit the office: it removes its pipes from /tmp as it quits, while a
+    # killed one leaves them behind.
+    try:
+        desktop.terminate()
+    except Exception:
+        pass  # the bridge goes down with the office
 
 
 if __name__ == "__main__":
