@@ -219,16 +219,14 @@ control_link(const xmlNode *node)
         return FALSE;
     char *text = __ost_html_text(node, FALSE, 0);
     /* Only text opening with a first letter of the pattern's words (or a
-     * non-ASCII byte, see __ost_html_ascii) is worth the regex. */
+     * non-ASCII byte, see __ost_html_ascii) is worth the regex, which is
+     * caseless: the text needs no lower-cased copy. */
     gboolean control = FALSE;
     gboolean may_match = (guint8)text[0] >= 0x80 ||
                          (text[0] != '\0' && strchr("brsjgthp", g_ascii_tolower(text[0])) != NULL);
-    if (may_match) {
-        char *low = g_ascii_strdown(text, -1);
+    if (may_match)
         control = __ost_html_match(
-            "^(back|return|skip|jump|go|scroll) to\\b|^(back to )?top$|^(show|hide|print)\\b", low);
-        g_free(low);
-    }
+            "^(back|return|skip|jump|go|scroll) to\\b|^(back to )?top$|^(show|hide|print)\\b", text);
     g_free(text);
     return control;
 }
@@ -267,10 +265,9 @@ cookie_banner(const xmlNode *node)
     gboolean top = __ost_html_is(p, "body") || (p != NULL && __ost_html_is(p->parent, "body"));
     if (!top || count_elements(node, 80) > 80 || !has_control(node))
         return FALSE;
+    static const char *const cookie[] = {"cookie", NULL};
     char *text = __ost_html_text(node, FALSE, 0);
-    char *low = g_ascii_strdown(text, -1);
-    gboolean cookies = strlen(low) < 2000 && strstr(low, "cookie") != NULL;
-    g_free(low);
+    gboolean cookies = strlen(text) < 2000 && __ost_html_contains_caseless(text, cookie);
     g_free(text);
     return cookies;
 }

@@ -2,6 +2,8 @@
 /* Element kinds and the visible text of a subtree, white space collapsed. */
 #include "html_private.h"
 
+#include "common/gstring_put.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -213,7 +215,7 @@ __ost_html_append_collapsed(GString *out, const char *text)
         if (space && !ends_with_space(out))
             g_string_append_c(out, ' ');
         space = FALSE;
-        g_string_append_len(out, after, p - after);
+        __ost_gstring_put(out, after, (gsize)(p - after));
     }
     if (space && !ends_with_space(out))
         g_string_append_c(out, ' ');

@@ -5,19 +5,20 @@
 #include "jsonw.h"
 
 /* Keys are written in the contract's order, so output is byte-identical for
- * the same model and diffs between dataset refreshes stay readable. */
+ * the same model and diffs between dataset refreshes stay readable. The
+ * key_* helpers take the contract's own field names, which need no escape. */
 
 static void
 key_string(jsonw *w, const char *key, const char *value)
 {
-    jsonw_key(w, key);
+    jsonw_plain_key(w, key);
     jsonw_string(w, value);
 }
 
 static void
 key_int_or_null(jsonw *w, const char *key, int value)
 {
-    jsonw_key(w, key);
+    jsonw_plain_key(w, key);
     if (value == 0)
         jsonw_null(w);
     else
@@ -27,7 +28,7 @@ key_int_or_null(jsonw *w, const char *key, int value)
 static void
 key_tristate(jsonw *w, const char *key, ost_tristate value)
 {
-    jsonw_key(w, key);
+    jsonw_plain_key(w, key);
     if (value == OST_UNSET)
         jsonw_null(w);
     else
@@ -37,7 +38,7 @@ key_tristate(jsonw *w, const char *key, ost_tristate value)
 static void
 key_strings(jsonw *w, const char *key, const GPtrArray *list)
 {
-    jsonw_key(w, key);
+    jsonw_plain_key(w, key);
     jsonw_begin_array(w);
     for (guint i = 0; i < list->len; i++)
         jsonw_string(w, g_ptr_array_index(list, i));
@@ -49,7 +50,7 @@ typedef void (*write_item_fn)(jsonw *w, const void *item);
 static void
 key_items(jsonw *w, const char *key, const GPtrArray *list, write_item_fn fn)
 {
-    jsonw_key(w, key);
+    jsonw_plain_key(w, key);
     jsonw_begin_array(w);
     for (guint i = 0; i < list->len; i++)
         fn(w, g_ptr_array_index(list, i));
@@ -59,11 +60,12 @@ key_items(jsonw *w, const char *key, const GPtrArray *list, write_item_fn fn)
 static void
 key_extra(jsonw *w, const GPtrArray *extra)
 {
-    jsonw_key(w, "extra");
+    jsonw_plain_key(w, "extra");
     jsonw_begin_object(w);
     for (guint i = 0; i < extra->len; i++) {
         const ost_pair *p = g_ptr_array_index(extra, i);
-        key_string(w, p->key, p->value);
+        jsonw_key(w, p->key); /* from the page: may need escaping */
+        jsonw_string(w, p->value);
     }
     jsonw_end_object(w);
 }
@@ -270,7 +272,7 @@ write_repair(jsonw *w, const void *item)
     key_string(w, "kind", r->kind);
     key_string(w, "from", r->from);
     key_string(w, "to", r->to);
-    jsonw_key(w, "count");
+    jsonw_plain_key(w, "count");
     jsonw_int(w, r->count);
     jsonw_end_object(w);
 }
@@ -289,7 +291,7 @@ write_warning(jsonw *w, const void *item)
 static void
 write_source(jsonw *w, const ost_source *src)
 {
-    jsonw_key(w, "source");
+    jsonw_plain_key(w, "source");
     jsonw_begin_object(w);
     key_string(w, "path", src->path);
     key_string(w, "format", src->format);
@@ -327,7 +329,7 @@ json_write(const ost_doc *const *docs, gsize n_docs, guint flags, GByteArray *ou
     if (flags & OST_WRITE_COMBINED) {
         jsonw_begin_object(&w);
         key_string(&w, "ost_version", OST_MODEL_VERSION);
-        jsonw_key(&w, "documents");
+        jsonw_plain_key(&w, "documents");
         jsonw_begin_array(&w);
         for (gsize i = 0; i < n_docs; i++)
             write_document(&w, docs[i]);

@@ -2,6 +2,8 @@
 /* A small streaming JSON emitter: pretty-printed, deterministic. */
 #include "jsonw.h"
 
+#include "common/gstring_put.h"
+
 #include <string.h>
 
 void
@@ -20,7 +22,7 @@ newline_indent(jsonw *w)
 {
     static const char spaces[] = "\n                                                                ";
     gsize want = 1 + 2 * (gsize)w->depth;
-    g_string_append_len(w->out, spaces, MIN(want, sizeof spaces - 1));
+    __ost_gstring_put(w->out, spaces, MIN(want, sizeof spaces - 1));
     for (gsize have = sizeof spaces - 1; have < want; have += 2)
         g_string_append(w->out, "  ");
 }
@@ -69,7 +71,19 @@ jsonw_key(jsonw *w, const char *key)
 {
     before_item(w);
     jsonw_escape(w->out, key);
-    g_string_append_len(w->out, ": ", 2);
+    __ost_gstring_put(w->out, ": ", 2);
+    w->after_key = TRUE;
+}
+
+/* Scanning the writer's own keys for bytes to escape cost 1.7M
+ * instructions on 220 small pages, and none ever has one. */
+void
+jsonw_plain_key(jsonw *w, const char *key)
+{
+    before_item(w);
+    g_string_append_c(w->out, '"');
+    __ost_gstring_put(w->out, key, strlen(key));
+    __ost_gstring_put(w->out, "\": ", 3);
     w->after_key = TRUE;
 }
 
@@ -101,14 +115,14 @@ escape_ascii(GString *out, guchar c)
     static const char hex[] = "0123456789abcdef";
     char u[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
     switch (c) {
-    case '"': g_string_append_len(out, "\\\"", 2); break;
-    case '\\': g_string_append_len(out, "\\\\", 2); break;
-    case '\n': g_string_append_len(out, "\\n", 2); break;
-    case '\r': g_string_append_len(out, "\\r", 2); break;
-    case '\t': g_string_append_len(out, "\\t", 2); break;
-    case '\b': g_string_append_len(out, "\\b", 2); break;
-    case '\f': g_string_append_len(out, "\\f", 2); break;
-    default: g_string_append_len(out, u, sizeof u); break;
+    case '"': __ost_gstring_put(out, "\\\"", 2); break;
+    case '\\': __ost_gstring_put(out, "\\\\", 2); break;
+    case '\n': __ost_gstring_put(out, "\\n", 2); break;
+    case '\r': __ost_gstring_put(out, "\\r", 2); break;
+    case '\t': __ost_gstring_put(out, "\\t", 2); break;
+    case '\b': __ost_gstring_put(out, "\\b", 2); break;
+    case '\f': __ost_gstring_put(out, "\\f", 2); break;
+    default: __ost_gstring_put(out, u, sizeof u); break;
     }
 }
 
@@ -129,7 +143,7 @@ jsonw_escape(GString *out, const char *s)
         while (plain[*p] & as_is)
             p++;
         if (p > run)
-            g_string_append_len(out, (const char *)run, (gssize)(p - run));
+            __ost_gstring_put(out, (const char *)run, (gsize)(p - run));
         if (*p == '\0')
             break;
         if (*p < 0x80) {
@@ -143,7 +157,7 @@ jsonw_escape(GString *out, const char *s)
             as_is |= PLAIN_UTF8;
         } else if (p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
             /* U+2028 and U+2029 are valid JSON but end lines in JavaScript. */
-            g_string_append_len(out, p[2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+            __ost_gstring_put(out, p[2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
             p += 3;
         } else {
             g_string_append_c(out, (char)*p++); /* 0xE2 starting another character */
@@ -178,14 +192,14 @@ jsonw_int(jsonw *w, gint64 v)
     } while (u != 0);
     if (v < 0)
         *--d = '-';
-    g_string_append_len(w->out, d, digits + sizeof digits - d);
+    __ost_gstring_put(w->out, d, (gsize)(digits + sizeof digits - d));
 }
 
 void
 jsonw_null(jsonw *w)
 {
     before_item(w);
-    g_string_append_len(w->out, "null", 4);
+    __ost_gstring_put(w->out, "null", 4);
 }
 
 void
@@ -193,7 +207,7 @@ jsonw_bool(jsonw *w, gboolean v)
 {
     before_item(w);
     if (v)
-        g_string_append_len(w->out, "true", 4);
+        __ost_gstring_put(w->out, "true", 4);
     else
-        g_string_append_len(w->out, "false", 5);
+        __ost_gstring_put(w->out, "false", 5);
 }

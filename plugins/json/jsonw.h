@@ -20,6 +20,9 @@ void jsonw_end_object(jsonw *w);
 void jsonw_begin_array(jsonw *w);
 void jsonw_end_array(jsonw *w);
 void jsonw_key(jsonw *w, const char *key);
+/* A key known to need no escape (printable ASCII, no '"' nor '\\'):
+ * the writer's own field names. */
+void jsonw_plain_key(jsonw *w, const char *key);
 /* NULL is written as null. */
 void jsonw_string(jsonw *w, const char *s);
 void jsonw_int(jsonw *w, gint64 v);
