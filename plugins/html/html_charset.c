@@ -80,7 +80,8 @@ find_tag(const char *p, const char *end, const char *open)
 {
     gsize n = strlen(open);
     for (p = memchr(p, '<', end - p); p != NULL; p = memchr(p + 1, '<', end - p - 1))
-        if ((gsize)(end - p) >= n && g_ascii_strncasecmp(p, open, n) == 0)
+        if ((gsize)(end - p) >= n && (p[1] | 0x20) == open[1] &&
+            g_ascii_strncasecmp(p, open, n) == 0)
             return p;
     return NULL;
 }
