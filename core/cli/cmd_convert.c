@@ -126,7 +126,8 @@ write_output(const char *path, const GByteArray *bytes, GError **error)
         return TRUE;
     }
     char *dir = g_path_get_dirname(path);
-    if (g_mkdir_with_parents(dir, 0777) != 0) {
+    /* Nearly always there already: one stat, not a failing mkdir and a stat. */
+    if (!g_file_test(dir, G_FILE_TEST_IS_DIR) && g_mkdir_with_parents(dir, 0777) != 0) {
         g_set_error(error, OST_ERROR, OST_ERR_IO, "cannot create folder %s: %s", dir,
                     g_strerror(errno));
         g_free(dir);
