@@ -1,57 +1,23 @@
 /* SPDX-License-Identifier: MIT */
-/* Text helpers shared by the recognisers: labels, paragraphs, values. */
+/* Text helpers shared by the recognisers: white space, paragraphs, values. */
 #ifndef OST_RECOGNIZE_TEXT_H
 #define OST_RECOGNIZE_TEXT_H
 
 #include <ost/pipeline.h>
 
-/* ---- Labels ----------------------------------------------------------- */
-
-/* How a label phrase may appear in a line. */
-typedef enum {
-    OST_LABEL_PLAIN = 0, /* the whole line, or the part before ':' / ' – ' */
-    OST_LABEL_QUESTION,  /* a question (ends with '?') that contains the phrase */
-    OST_LABEL_INTRO,     /* a short line ending with ':' that contains the phrase
-                          * as words ("Duties typically include:") */
-} ost_label_mode;
-
-/* One wording of a label. Phrases are written normalised (see
- * __ost_label_norm): lowercase, single spaces, "and" for "&". `spun` marks
- * wordings that only a synonym spinner produces ("reference quantity" for
- * "reference number"); they are matched like the others and also count as
- * evidence of a third-party copy. */
-typedef struct ost_label {
-    int field;           /* caller's field id */
-    const char *phrase;
-    ost_label_mode mode;
-    gboolean spun;
-} ost_label;
-
-/* A successful label match on one line. */
-typedef struct ost_label_hit {
-    const ost_label *label;
-    char *before;        /* text before the label when it ends the line, else NULL */
-    char *rest;          /* the value after the separator, trimmed, or NULL */
-    char *label_text;    /* the label as written, trimmed */
-} ost_label_hit;
-
-/* Lowercase, fold curly quotes, "&" to "and", drop surrounding braces,
- * brackets, asterisks and trailing ':' '?' '.', collapse white space. */
-char *__ost_label_norm(const char *text);
-
-/* Match @p text against @p table: the whole line ("Level of occupation"),
- * a label and its value ("Route: Care services", "Data – the apprentice
- * will know:"), a question, or (for phrases of two words or more) a label
- * ending the line after other text ("... Occupational profile:").
- * The longest matching phrase wins, the first in @p table of equally long
- * ones. Returns FALSE when nothing matches; on TRUE the caller frees @p hit
- * with __ost_label_hit_clear. @p table is indexed on first use and the
- * index kept for the process: it must be a static, unchanging array. */
-gboolean __ost_label_match(const ost_label *table, gsize n, const char *text,
-                           ost_label_hit *hit);
-void __ost_label_hit_clear(ost_label_hit *hit);
+#include "labels.h"
 
 /* ---- Whitespace and line classes ------------------------------------- */
+
+/* The white space of g_unichar_isspace, no-break spaces included; ASCII
+ * is answered without a table lookup, as nearly every character is. */
+static inline gboolean
+__ost_text_is_space(gunichar c)
+{
+    if (c < 0x80)
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    return g_unichar_isspace(c) || c == 0x00A0 || c == 0x202F || c == 0x2007;
+}
 
 /* Collapse runs of white space (including no-break spaces) to one space
  * and trim. Returns NULL for NULL or all-blank text. */

@@ -9,6 +9,7 @@
 
 #include "recognize/prefilter.c"
 #include "recognize/text.c"
+#include "recognize/labels.c"
 
 enum { F_LEVEL, F_LEVEL_LONG, F_PROFILE, F_TWIN_A, F_TWIN_B, F_QUESTION, F_DUTIES, F_OPTIONS };
 
