@@ -177,11 +177,18 @@ may_hold_f_or_hyphen(guint64 w)
 void
 __ost_evidence_learn(evidence *ev, const char *s, gsize len)
 {
+    /* Bytes before @c checked were passed by the eight-byte test already:
+     * a window that may hold one is then read byte by byte, once (testing
+     * again from every byte made learning clean prose 20% slower). */
+    gsize checked = 0;
     for (gsize i = 0; i < len; i++) {
-        for (guint64 w; i + 8 <= len; i += 8) {
-            memcpy(&w, s + i, 8);
-            if (may_hold_f_or_hyphen(w))
-                break;
+        if (i >= checked) {
+            for (guint64 w; i + 8 <= len; i += 8) {
+                memcpy(&w, s + i, 8);
+                if (may_hold_f_or_hyphen(w))
+                    break;
+            }
+            checked = i + 8;
         }
         if (i >= len)
             break;
