@@ -37,6 +37,12 @@ static const cue cues[] = {
     {"standard", "^(target date for approval|resubmission|core and options)$", 2},
     /* 2017-layout copies introduce their statement lists with a dash. */
     {"standard", "^\\w+ [–-] the (apprentice|\\w+) will\\b", 2},
+    /* A standard's page before its content is published: its status
+     * notice, version log and trailblazer contact. */
+    {"standard", "^this (apprenticeship|standard) is (in development|in revision|"
+                 "approved for delivery|retired|withdrawn)\\b", 2},
+    {"standard", "^version log$", 2},
+    {"standard", "\\btrailblazer contact\\b", 1},
 };
 
 #define MAX_SCORE 60

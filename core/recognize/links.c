@@ -87,31 +87,76 @@ agree(GPtrArray *refs, GPtrArray *versions, GArray *named, gboolean only_named,
     return TRUE;
 }
 
+typedef struct found_addresses {
+    GPtrArray *refs, *versions;
+    GArray *named; /* gboolean: the link's text names the standard */
+} found_addresses;
+
+static void
+found_add(found_addresses *f, const char *text, const char *address)
+{
+    char *r = NULL, *v = NULL;
+    if ((text != NULL && other_version(text)) || !standard_address(address, &r, &v))
+        return;
+    gboolean n = text != NULL && names_standard(text);
+    g_ptr_array_add(f->refs, r);
+    g_ptr_array_add(f->versions, v);
+    g_array_append_val(f->named, n);
+}
+
+static void
+found_clear(found_addresses *f)
+{
+    g_ptr_array_unref(f->refs);
+    g_ptr_array_unref(f->versions);
+    g_array_unref(f->named);
+}
+
+/* Text that is nothing but an address ("/apprenticeships/st1472", as a
+ * page's version log may show its own), read like a link with no text. */
+static void
+found_add_written(found_addresses *f, const char *text)
+{
+    while (*text == ' ')
+        text++;
+    if ((*text == '/' || g_str_has_prefix(text, "http")) && strpbrk(text, " \t") == NULL)
+        found_add(f, NULL, text);
+}
+
+/* Links to related standards may sit beside the page's own; the one that
+ * calls itself the standard or apprenticeship decides then. */
+static gboolean
+found_agree(const found_addresses *f, char **reference, char **version)
+{
+    return agree(f->refs, f->versions, f->named, FALSE, reference, version) ||
+           agree(f->refs, f->versions, f->named, TRUE, reference, version);
+}
+
 gboolean
 __ost_standard_link(const ost_blocks *blocks, char **reference, char **version)
 {
-    GPtrArray *refs = g_ptr_array_new_with_free_func(g_free);
-    GPtrArray *versions = g_ptr_array_new_with_free_func(g_free);
-    GArray *named = g_array_new(FALSE, FALSE, sizeof(gboolean));
+    found_addresses links = {g_ptr_array_new_with_free_func(g_free),
+                             g_ptr_array_new_with_free_func(g_free),
+                             g_array_new(FALSE, FALSE, sizeof(gboolean))};
+    found_addresses written = {g_ptr_array_new_with_free_func(g_free),
+                               g_ptr_array_new_with_free_func(g_free),
+                               g_array_new(FALSE, FALSE, sizeof(gboolean))};
     for (guint i = 0; i < blocks->items->len; i++) {
         const ost_block *b = g_ptr_array_index(blocks->items, i);
-        if (!(b->flags & OST_BLOCK_LINK) || b->cells == NULL || b->cells->len < 2)
-            continue;
-        const char *text = g_ptr_array_index(b->cells, 0);
-        char *r = NULL, *v = NULL;
-        if (other_version(text) || !standard_address(g_ptr_array_index(b->cells, 1), &r, &v))
-            continue;
-        gboolean n = names_standard(text);
-        g_ptr_array_add(refs, r);
-        g_ptr_array_add(versions, v);
-        g_array_append_val(named, n);
+        if (b->flags & OST_BLOCK_LINK) {
+            if (b->cells != NULL && b->cells->len >= 2)
+                found_add(&links, g_ptr_array_index(b->cells, 0), g_ptr_array_index(b->cells, 1));
+        } else if (!(b->flags & OST_BLOCK_CHROME) && b->cells != NULL) {
+            for (guint c = 0; c < b->cells->len; c++)
+                found_add_written(&written, g_ptr_array_index(b->cells, c));
+        } else if (!(b->flags & OST_BLOCK_CHROME) && b->text != NULL) {
+            found_add_written(&written, b->text);
+        }
     }
-    /* Links to related standards may sit beside the page's own; the one
-     * that calls itself the standard or apprenticeship decides then. */
-    gboolean ok = agree(refs, versions, named, FALSE, reference, version) ||
-                  agree(refs, versions, named, TRUE, reference, version);
-    g_ptr_array_unref(refs);
-    g_ptr_array_unref(versions);
-    g_array_unref(named);
+    /* Addresses written out count only where the page links to none. */
+    gboolean ok = found_agree(&links, reference, version) ||
+                  (links.refs->len == 0 && found_agree(&written, reference, version));
+    found_clear(&links);
+    found_clear(&written);
     return ok;
 }

@@ -169,6 +169,7 @@ static const ost_label labels[] = {
     {F_EXTRA, "assessment plan", 0, 0},
     {F_EXTRA, "eqa provider", 0, 0},
     {F_EXTRA, "lars code", 0, 0},
+    {F_EXTRA, "trailblazer contact", 0, 0},
     {F_EXTRA, "earliest start date", 0, 0},
     {F_EXTRA, "latest start date", 0, 0},
     {F_IGNORE, "ksbs", 0, 0},
@@ -1455,6 +1456,28 @@ version_by_reference(const ost_blocks *blocks, const char *reference)
     return version;
 }
 
+/* "The trailblazer contact for this standard is name@example.org": whom
+ * to ask, said in a sentence wherever it stands (a page in development
+ * has it below its version log, which is otherwise left out). A labelled
+ * "Trailblazer contact: ..." is a label's, and comes first. */
+static void
+trailblazer_contact(std_ctx *c)
+{
+    const GPtrArray *items = c->rc->blocks->items;
+    for (guint i = 0; i < items->len; i++) {
+        const ost_block *b = g_ptr_array_index(items, i);
+        if (b->text == NULL || (b->flags & (OST_BLOCK_CHROME | OST_BLOCK_LINK)) ||
+            !__ost_prefilter_contains(b->text, "trailblazer contact"))
+            continue;
+        char *email = __ost_find_code(b->text, "(?i)\\btrailblazer contact\\b.*\\bis\\s+"
+                                               "\\K[^\\s@]+@[^\\s@]+[^\\s@.]");
+        add_extra(c, "Trailblazer contact", email);
+        g_free(email);
+        if (email != NULL)
+            return;
+    }
+}
+
 /* The standard the page links to as its own gives the reference a page
  * does not state (an occupation page names only its OCC code) and the
  * version, when it is the same standard. */
@@ -1485,6 +1508,7 @@ __ost_recognize_standard(rec_ctx *ctx)
 
     ost_standard *s = c.s;
     reference_from_link(&c);
+    trailblazer_contact(&c);
     if (s->reference == NULL) {
         /* A reference stated without its label (a PDF's header line). */
         for (guint i = 0; i < ctx->blocks->items->len && s->reference == NULL; i++) {
