@@ -18,6 +18,8 @@ typedef struct block_slab {
     ost_block blocks[SLAB_BLOCKS];
 } block_slab;
 
+G_STATIC_ASSERT(sizeof(block_slab) < 1024);
+
 typedef struct block_stream {
     ost_blocks public; /* first: an ost_blocks * is a block_stream * */
     block_slab *slabs; /* newest first */

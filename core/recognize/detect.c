@@ -85,11 +85,11 @@ const char *
 __ost_detect_document_type(const ost_blocks *blocks)
 {
     /* Nearly every cue fails on nearly every block. A block tries only the
-     * anchored cues that can start with its first character (3 of 14 on
-     * average) and the 6 unanchored ones, each behind its prefilter, and
-     * is folded once for the unanchored ones. On the 220 sample pages
-     * detection took 73 million instructions with regexes alone, 32.5
-     * with a prefilter for every cue, 22.1 so (6.1 of them the regexes).
+     * anchored cues that can start with its first character and the
+     * unanchored ones, each behind its prefilter, and is folded once for
+     * the unanchored ones. On the 220 sample pages detection took 73
+     * million instructions with regexes alone, 32.5 with a prefilter for
+     * every cue, 22.1 so (with the 20 cues of then; 6.1 in the regexes).
      * A type at MAX_SCORE scores no more: its cues leave the live set.
      * The decision cannot be settled earlier: until the end any type below
      * MAX_SCORE may still overtake one above it. */

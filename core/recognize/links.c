@@ -117,8 +117,7 @@ found_clear(found_addresses *f)
 static void
 found_add_written(found_addresses *f, const char *text)
 {
-    while (*text == ' ')
-        text++;
+    text += strspn(text, " \t");
     if ((*text == '/' || g_str_has_prefix(text, "http")) && strpbrk(text, " \t") == NULL)
         found_add(f, NULL, text);
 }
@@ -132,31 +131,44 @@ found_agree(const found_addresses *f, char **reference, char **version)
            agree(f->refs, f->versions, f->named, TRUE, reference, version);
 }
 
+static found_addresses
+found_new(void)
+{
+    return (found_addresses){g_ptr_array_new_with_free_func(g_free),
+                             g_ptr_array_new_with_free_func(g_free),
+                             g_array_new(FALSE, FALSE, sizeof(gboolean))};
+}
+
 gboolean
 __ost_standard_link(const ost_blocks *blocks, char **reference, char **version)
 {
-    found_addresses links = {g_ptr_array_new_with_free_func(g_free),
-                             g_ptr_array_new_with_free_func(g_free),
-                             g_array_new(FALSE, FALSE, sizeof(gboolean))};
-    found_addresses written = {g_ptr_array_new_with_free_func(g_free),
-                               g_ptr_array_new_with_free_func(g_free),
-                               g_array_new(FALSE, FALSE, sizeof(gboolean))};
+    found_addresses links = found_new();
     for (guint i = 0; i < blocks->items->len; i++) {
         const ost_block *b = g_ptr_array_index(blocks->items, i);
-        if (b->flags & OST_BLOCK_LINK) {
-            if (b->cells != NULL && b->cells->len >= 2)
-                found_add(&links, g_ptr_array_index(b->cells, 0), g_ptr_array_index(b->cells, 1));
-        } else if (!(b->flags & OST_BLOCK_CHROME) && b->cells != NULL) {
+        if ((b->flags & OST_BLOCK_LINK) && b->cells != NULL && b->cells->len >= 2)
+            found_add(&links, g_ptr_array_index(b->cells, 0), g_ptr_array_index(b->cells, 1));
+    }
+    gboolean ok = found_agree(&links, reference, version);
+    found_clear(&links);
+    return ok;
+}
+
+gboolean
+__ost_standard_written_address(const ost_blocks *blocks, char **reference, char **version)
+{
+    found_addresses written = found_new();
+    for (guint i = 0; i < blocks->items->len; i++) {
+        const ost_block *b = g_ptr_array_index(blocks->items, i);
+        if (b->flags & (OST_BLOCK_LINK | OST_BLOCK_CHROME))
+            continue;
+        if (b->cells != NULL) {
             for (guint c = 0; c < b->cells->len; c++)
                 found_add_written(&written, g_ptr_array_index(b->cells, c));
-        } else if (!(b->flags & OST_BLOCK_CHROME) && b->text != NULL) {
+        } else if (b->text != NULL) {
             found_add_written(&written, b->text);
         }
     }
-    /* Addresses written out count only where the page links to none. */
-    gboolean ok = found_agree(&links, reference, version) ||
-                  (links.refs->len == 0 && found_agree(&written, reference, version));
-    found_clear(&links);
+    gboolean ok = found_agree(&written, reference, version);
     found_clear(&written);
     return ok;
 }

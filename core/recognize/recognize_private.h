@@ -23,6 +23,13 @@ void __ost_recognize_functional_map(rec_ctx *ctx);
  * disagree, name one. *version may be NULL when the address has none. */
 gboolean __ost_standard_link(const ost_blocks *blocks, char **reference, char **version);
 
+/* The same from addresses written out as text, a cell or line holding
+ * nothing else ("/apprenticeships/st1472", as a page's version log may
+ * show its own): the last resort, for a page that neither states its
+ * reference nor links to its standard. */
+gboolean __ost_standard_written_address(const ost_blocks *blocks, char **reference,
+                                        char **version);
+
 /* Which document the stream holds, or NULL; see detect.c. */
 const char *__ost_detect_document_type(const ost_blocks *blocks);
 

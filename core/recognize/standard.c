@@ -1463,6 +1463,8 @@ version_by_reference(const ost_blocks *blocks, const char *reference)
 static void
 trailblazer_contact(std_ctx *c)
 {
+    if (__ost_extra_find(c->s->extra, "Trailblazer contact") != NULL)
+        return;
     const GPtrArray *items = c->rc->blocks->items;
     for (guint i = 0; i < items->len; i++) {
         const ost_block *b = g_ptr_array_index(items, i);
@@ -1470,7 +1472,7 @@ trailblazer_contact(std_ctx *c)
             !__ost_prefilter_contains(b->text, "trailblazer contact"))
             continue;
         char *email = __ost_find_code(b->text, "(?i)\\btrailblazer contact\\b.*\\bis\\s+"
-                                               "\\K[^\\s@]+@[^\\s@]+[^\\s@.]");
+                                               "\\K[\\w.%+-]+@[\\w-]+(?:\\.[\\w-]+)+");
         add_extra(c, "Trailblazer contact", email);
         g_free(email);
         if (email != NULL)
@@ -1517,6 +1519,8 @@ __ost_recognize_standard(rec_ctx *ctx)
                 s->reference = __ost_find_code(b->text, "\\bST\\d{4}\\b");
         }
     }
+    if (s->reference == NULL)
+        __ost_standard_written_address(ctx->blocks, &s->reference, &s->version);
     if (s->version == NULL && s->reference != NULL)
         s->version = version_by_reference(ctx->blocks, s->reference);
     if (s->reference == NULL && s->occupation_code != NULL)

@@ -35,6 +35,16 @@ test_loads_real_modules_from_build_tree(void **state)
     const char *input = "Reference: OCC0001\nLevel 3\n";
     ost_input in = {"t.txt", (const guint8 *)input, strlen(input)};
     assert_true(text->bid(&in) > 0);
+    /* Control characters refuse the bytes wherever they sit (the bid
+     * reads eight bytes at a time, then the tail); white space does not. */
+    static const char spaced[] = "Level\t3\r\nRoute:\fCare and more words";
+    static const char mid[] = "Reference: OC\001C0001 Level 3";
+    static const char tail[] = "Reference: OCC0001 Lev\002";
+    const char *const cases[] = {spaced, mid, tail};
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        ost_input c = {"t.txt", (const guint8 *)cases[i], strlen(cases[i])};
+        assert_int_equal(text->bid(&c) > 0, i == 0);
+    }
     ost_blocks *blocks = ost_blocks_new();
     ost_doc *doc = ost_doc_new();
     assert_int_equal(text->read(&in, blocks, doc, NULL), OST_OK);
