@@ -85,18 +85,6 @@ never_label(const char *text)
     return g_ascii_strncasecmp(text, "duty ", 5) == 0 && g_ascii_isdigit(text[5]);
 }
 
-/* A statement's code alone ("K1"). Headings rarely start with K, S or B:
- * testing the first letter spares most of them the regex and the lookup
- * of its compiled form, 3,300 instructions a heading. A non-ASCII first
- * character may be white space, which the regex skips. */
-static gboolean
-bare_code(const char *text)
-{
-    guchar c = (guchar)text[strspn(text, " \t\n\v\f\r")];
-    return (c >= 0x80 || c == 'K' || c == 'S' || c == 'B') &&
-           __ost_match("^\\s*[KSB]\\d{1,3}\\s*$", text, 0);
-}
-
 static gboolean
 starts_capital(const char *text)
 {
@@ -264,7 +252,7 @@ __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
 
         /* A heading that is a statement's code ("<h4>K1</h4>" above its
          * text, "Duty 2") belongs to the list it is in. */
-        if (b->kind == OST_BLOCK_HEADING && (never || bare_code(text))) {
+        if (b->kind == OST_BLOCK_HEADING && (never || __ost_is_bare_code(text))) {
             content_add(sections, b);
             continue;
         }

@@ -456,21 +456,6 @@ first_after_space(const char *text)
     return (guchar)*text;
 }
 
-/* "K1", "S12" alone on a line. Most statements start with K, S or B too
- * ("Supports ...", "Builds ..."): the digit the code needs next rules
- * them out (a byte from 0x80 may start a digit \d takes). */
-static gboolean
-is_bare_code(const char *text)
-{
-    const char *start = text;
-    while (g_ascii_isspace(*start))
-        start++;
-    guchar c = (guchar)start[0];
-    gboolean may_be_code = (c == 'K' || c == 'S' || c == 'B') &&
-                           (g_ascii_isdigit(start[1]) || (guchar)start[1] >= 0x80);
-    return (may_be_code || c >= 0x80) && __ost_match("^\\s*[KSB]\\d+\\s*$", text, 0);
-}
-
 /* KSB statements: coded ("K1: text", rows [K1, text]) with their wrapped
  * lines, or, when the source gives no codes, one per paragraph or item. */
 static void
@@ -487,7 +472,7 @@ parse_ksbs(std_ctx *c, const ost_section *sec, char letter)
                                                                        : b->text;
         if (t != NULL && __ost_parse_coded(t, &code, &rest))
             coded = TRUE;
-        else if (t != NULL && is_bare_code(t))
+        else if (t != NULL && __ost_is_bare_code(t))
             coded = TRUE;
         g_free(code);
     }
@@ -525,7 +510,7 @@ parse_ksbs(std_ctx *c, const ost_section *sec, char letter)
                 g_free(c0);
             }
         } else if (b != NULL && !__ost_parse_coded(b->text, &code, &rest) &&
-                   is_bare_code(b->text)) {
+                   __ost_is_bare_code(b->text)) {
             /* A code on its own line or heading, its text below. */
             code = __ost_text_clean(b->text);
             rest = "";

@@ -763,6 +763,20 @@ may_start_with_code(const char *text)
            g_ascii_strncasecmp(p, "skill", 5) == 0 || g_ascii_strncasecmp(p, "behavio", 7) == 0;
 }
 
+/* Most lines start otherwise, and most statements start with K, S or B
+ * too ("Supports ..."): the digit a code needs next rules those out
+ * before the regex (a byte from 0x80 may be white space or a digit the
+ * regex takes). */
+gboolean
+__ost_is_bare_code(const char *text)
+{
+    const char *p = text + strspn(text, " \t\n\v\f\r");
+    guchar c = (guchar)p[0], next = c != 0 ? (guchar)p[1] : 0;
+    gboolean may = c >= 0x80 || ((c == 'K' || c == 'S' || c == 'B') &&
+                                 (g_ascii_isdigit(next) || next >= 0x80));
+    return may && __ost_match("^\\s*[KSB]\\d{1,3}\\s*$", text, 0);
+}
+
 /* A group of @p m as positions in its subject; empty when it did not take
  * part in the match. */
 static void

@@ -119,6 +119,10 @@ ost_tristate __ost_parse_yes_no(const char *text, const char **rest);
  * when every token of @p text is a KSB code; NULL otherwise. */
 GPtrArray *__ost_parse_codes(const char *text);
 
+/* A statement's code alone on its line ("K1", " S12 "): a heading above
+ * the statement's text, or a cell of its own. */
+gboolean __ost_is_bare_code(const char *text);
+
 /* "K12: text", "S3. text", "B1 - text" -> TRUE with the code in @p code
  * (transfer full) and the text after it in @p rest; either may be NULL
  * when only whether the text starts with a code is asked. */
