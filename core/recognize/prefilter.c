@@ -56,6 +56,23 @@ skip_group(const char *p)
     return NULL;
 }
 
+/* The length of the opening of the group at @p p: "(" capturing, "(?:"
+ * not, "(?i:" caseless inside, which the filters, caseless anyway, read
+ * as the others. 0 for the other "(?" forms: options that change how
+ * the rest reads ("(?m)", "(?x)") and assertions, whose text is not
+ * consumed (or, "(?!", must be absent). */
+static gsize
+group_opening(const char *p)
+{
+    if (p[1] != '?')
+        return 1;
+    if (p[2] == ':')
+        return 3;
+    if (p[2] == 'i' && p[3] == ':')
+        return 4;
+    return 0;
+}
+
 typedef enum { Q_ONE, Q_OPTIONAL, Q_REPEAT } quantity;
 
 /* The quantifier at *p, skipped. */
@@ -316,19 +333,20 @@ __ost_prefilter_init(ost_prefilter *f, const char *pattern)
             if (k != Q_OPTIONAL && d.n_group == 0 && split_class(el, class_end, alts, &n))
                 set_group(&d, alts, n, anchored && first, k == Q_ONE);
         } else if (*p == '(') {
-            if (p[1] == '?') /* options and assertions: not followed */
+            gsize opening = group_opening(p);
+            if (opening == 0) /* other options and assertions: not followed */
                 return;
             p = skip_group(p);
             if (p == NULL)
                 return;
-            gsize inner = (gsize)(p - el) - 2;
+            gsize inner = (gsize)(p - el) - opening - 1;
             quantity k = quantifier(&p);
             end_run(&d);
             char alts[OST_PREFILTER_ALTS][OST_PREFILTER_LEN];
             guint n;
             gboolean whole;
             if (k != Q_OPTIONAL && d.n_group == 0 &&
-                split_leading(el + 1, inner, alts, &n, &whole))
+                split_leading(el + opening, inner, alts, &n, &whole))
                 set_group(&d, alts, n, anchored && first, whole && k == Q_ONE);
         } else if (*p == '.' || *p == '$') {
             p++;

@@ -443,19 +443,6 @@ parse_uncoded_ksbs(std_ctx *c, const ost_section *sec, char letter, GPtrArray *p
     }
 }
 
-/* The first character after leading ASCII white space. Patterns that
- * start with \s* and a letter cannot match where it is ASCII and another
- * letter; asking them only when it fits saves a g_regex_match (2,000
- * instructions or more) on nearly every line. Other characters may be
- * white space beyond ASCII, so they are left to the pattern. */
-static guchar
-first_after_space(const char *text)
-{
-    while (g_ascii_isspace(*text))
-        text++;
-    return (guchar)*text;
-}
-
 /* KSB statements: coded ("K1: text", rows [K1, text]) with their wrapped
  * lines, or, when the source gives no codes, one per paragraph or item. */
 static void
@@ -579,18 +566,13 @@ static char *
 duty_id(const char *text, const char **rest)
 {
     GMatchInfo *m = NULL;
-    static GRegex *re;
-    if (g_once_init_enter(&re)) {
-        /* Compiled to machine code, which also skips checking the whole
-         * (often long) line as UTF-8 on every call: 31,000 instructions a
-         * duty line before, 2,000 after. */
-        GRegex *r = g_regex_new("^\\s*(?:duty|D)\\s*(\\d{1,3})\\b\\s*[:.\\-–—]?\\s*",
-                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-        g_once_init_leave(&re, r);
-    }
     char *id = NULL;
-    guchar first = first_after_space(text);
-    if ((first == 'd' || first == 'D' || first >= 0x80) && g_regex_match(re, text, 0, &m)) {
+    /* The shared cache compiles the pattern to machine code, which also
+     * skips checking the whole (often long) line as UTF-8 on every call:
+     * 31,000 instructions a duty line with the interpreter, 2,000 so. Its
+     * prefilter rules out the lines not starting with "duty" or "d". */
+    if (__ost_match_info("^\\s*(?:duty|D)\\s*(\\d{1,3})\\b\\s*[:.\\-–—]?\\s*", text,
+                         G_REGEX_CASELESS, &m)) {
         char *n = g_match_info_fetch(m, 1);
         int end;
         g_match_info_fetch_pos(m, 0, NULL, &end);

@@ -833,64 +833,103 @@ __ost_parse_coded(const char *text, char **code, const char **rest)
 
 /* A compiled pattern, its own key in the cache: looked up by pattern and
  * flags without building a key string, which (g_strdup_printf) cost more
- * than the lookup itself, 1,250 instructions a call on the sample pages. */
-typedef struct cached_regex {
+ * than the lookup itself, 1,250 instructions a call on the sample pages.
+ * The pattern's prefilter is derived with it, so that the matching
+ * helpers below skip the regex on texts that cannot match, without a
+ * hand-written test at each call site to keep in step with the pattern. */
+typedef struct regex_key {
     GRegexCompileFlags flags;
     const char *pattern;
+} regex_key;
+
+/* The key first: an entry is looked up by a bare key on the stack, not
+ * one with a whole prefilter to initialise. */
+typedef struct cached_regex {
+    regex_key key;
     GRegex *re;
+    ost_prefilter filter;
 } cached_regex;
 
 static guint
-cached_regex_hash(gconstpointer key)
+regex_key_hash(gconstpointer key)
 {
-    const cached_regex *c = key;
-    return g_str_hash(c->pattern) ^ (guint)c->flags;
+    const regex_key *k = key;
+    return g_str_hash(k->pattern) ^ (guint)k->flags;
 }
 
 static gboolean
-cached_regex_equal(gconstpointer a, gconstpointer b)
+regex_key_equal(gconstpointer a, gconstpointer b)
 {
-    const cached_regex *x = a, *y = b;
+    const regex_key *x = a, *y = b;
     return x->flags == y->flags && strcmp(x->pattern, y->pattern) == 0;
+}
+
+static const cached_regex *
+cached(const char *pattern, GRegexCompileFlags flags)
+{
+    static GMutex lock;
+    static GHashTable *cache; /* cached_regex* -> itself, kept for the process */
+    regex_key key = {flags, pattern};
+    g_mutex_lock(&lock);
+    if (cache == NULL)
+        cache = g_hash_table_new(regex_key_hash, regex_key_equal);
+    cached_regex *c = g_hash_table_lookup(cache, &key);
+    if (c == NULL) {
+        c = g_new(cached_regex, 1);
+        c->key.flags = flags;
+        c->key.pattern = g_strdup(pattern);
+        c->re = g_regex_new(pattern, flags | G_REGEX_OPTIMIZE, 0, NULL);
+        /* The filters read '^' as the text's start and the pattern
+         * unextended: with other flags, no filter. */
+        if (flags & (G_REGEX_MULTILINE | G_REGEX_EXTENDED))
+            __ost_prefilter_init(&c->filter, "");
+        else
+            __ost_prefilter_init(&c->filter, pattern);
+        g_hash_table_add(cache, c);
+    }
+    g_mutex_unlock(&lock);
+    return c;
 }
 
 GRegex *
 __ost_regex(const char *pattern, GRegexCompileFlags flags)
 {
-    static GMutex lock;
-    static GHashTable *cache; /* cached_regex* -> itself, kept for the process */
-    cached_regex key = {flags, pattern, NULL};
-    g_mutex_lock(&lock);
-    if (cache == NULL)
-        cache = g_hash_table_new(cached_regex_hash, cached_regex_equal);
-    cached_regex *c = g_hash_table_lookup(cache, &key);
-    if (c == NULL) {
-        c = g_new(cached_regex, 1);
-        c->flags = flags;
-        c->pattern = g_strdup(pattern);
-        c->re = g_regex_new(pattern, flags | G_REGEX_OPTIMIZE, 0, NULL);
-        g_hash_table_add(cache, c);
-    }
-    g_mutex_unlock(&lock);
-    return c->re;
+    return cached(pattern, flags)->re;
+}
+
+static gboolean
+may_match(const cached_regex *c, const char *text)
+{
+    ost_prefilter_subject subject;
+    __ost_prefilter_subject_init(&subject, text);
+    gboolean may = __ost_prefilter_may_match(&c->filter, &subject);
+    __ost_prefilter_subject_clear(&subject);
+    return may;
+}
+
+gboolean
+__ost_match_info(const char *pattern, const char *text, GRegexCompileFlags flags,
+                 GMatchInfo **match_info)
+{
+    const cached_regex *c = cached(pattern, flags);
+    if (match_info != NULL)
+        *match_info = NULL;
+    return c->re != NULL && text != NULL && may_match(c, text) &&
+           g_regex_match(c->re, text, 0, match_info);
 }
 
 gboolean
 __ost_match(const char *pattern, const char *text, GRegexCompileFlags flags)
 {
-    GRegex *re = __ost_regex(pattern, flags);
-    return re != NULL && text != NULL && g_regex_match(re, text, 0, NULL);
+    return __ost_match_info(pattern, text, flags, NULL);
 }
 
 char *
 __ost_find_code(const char *text, const char *pattern)
 {
-    if (text == NULL)
-        return NULL;
-    GRegex *re = __ost_regex(pattern, 0);
     GMatchInfo *m = NULL;
     char *found = NULL;
-    if (re != NULL && g_regex_match(re, text, 0, &m))
+    if (__ost_match_info(pattern, text, 0, &m))
         found = g_match_info_fetch(m, 0);
     g_match_info_free(m);
     return found;

@@ -134,8 +134,15 @@ gboolean __ost_parse_coded(const char *text, char **code, const char **rest);
  * compiling them per call costs more than matching. */
 GRegex *__ost_regex(const char *pattern, GRegexCompileFlags flags);
 
-/* g_regex_match_simple with the compiled pattern kept (see __ost_regex). */
+/* g_regex_match_simple with the compiled pattern kept (see __ost_regex),
+ * and the regex skipped when the pattern's prefilter (prefilter.h) rules
+ * @p text out: call sites need no test of their own in front of it. */
 gboolean __ost_match(const char *pattern, const char *text, GRegexCompileFlags flags);
+
+/* __ost_match with the match kept in @p match_info (NULL when the regex
+ * was not run); free it with g_match_info_free either way. */
+gboolean __ost_match_info(const char *pattern, const char *text, GRegexCompileFlags flags,
+                          GMatchInfo **match_info);
 
 /* The first match of @p pattern (a GRegex, whole match) in @p text, or
  * NULL (transfer full). */

@@ -177,6 +177,36 @@ test_prefilters(void **state)
     assert_null(__ost_text_residue("Please leave a reply", NULL));
 }
 
+/* Non-capturing groups, caseless ones included, read as the others; the
+ * other "(?" forms leave the pattern unfiltered. Every text here matches
+ * its regex, so its filter must pass it. */
+static void
+test_prefilter_groups(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *pattern, *text;
+    } matching[] = {
+        {"^\\s*(?:duty|D)\\s*(\\d{1,3})\\b", " Duty 3: Plan"},
+        {"^\\s*(?:duty|D)\\s*(\\d{1,3})\\b", "\xC2\xA0" "d12"},
+        {"^level\\s+\\d\\b\\s*(?:[-\xE2\x80\x93:]|$)", "LEVEL 4 - Higher"},
+        {"^level\\s+\\d\\b\\s*(?:[-\xE2\x80\x93:]|$)", "Level 4"},
+        {"^(?i:grey|green)\\s*:", "GREEN: x"},
+        {"^(?:ab(?:c|d)|x(?=y))z", "abdz"},
+        {"^(?!level)item", "item"},
+        {"(?m)^level", "x\nlevel"},
+        {"^(?=x)xyz", "xyz"},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(matching); i++) {
+        assert_true(g_regex_match_simple(matching[i].pattern, matching[i].text,
+                                         G_REGEX_CASELESS, 0));
+        assert_true(filtered(matching[i].pattern, matching[i].text));
+    }
+    assert_false(filtered("^\\s*(?:duty|D)\\s*(\\d{1,3})\\b", " Role 3"));
+    assert_false(filtered("^level\\s+\\d\\b\\s*(?:[-:]|$)", "The level 4"));
+    assert_false(filtered("^(?i:grey|green)\\s*:", "red: x"));
+}
+
 /* A set drops only filters that fail: every filter a text passes is
  * among its candidates, whichever way the filter is anchored. */
 static void
@@ -309,6 +339,7 @@ main(void)
         cmocka_unit_test(test_sentences_and_column_gaps),
         cmocka_unit_test(test_label_norm),
         cmocka_unit_test(test_prefilters),
+        cmocka_unit_test(test_prefilter_groups),
         cmocka_unit_test(test_prefilter_set),
         cmocka_unit_test(test_prefilter_fold),
         cmocka_unit_test(test_clean),
