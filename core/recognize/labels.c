@@ -224,20 +224,6 @@ typedef struct label_index {
     gsize longest;       /* bytes of the longest PLAIN phrase */
 } label_index;
 
-static guint
-label_index_hash(gconstpointer key)
-{
-    const label_index *idx = key;
-    return g_direct_hash(idx->table) ^ (guint)idx->n;
-}
-
-static gboolean
-label_index_equal(gconstpointer a, gconstpointer b)
-{
-    const label_index *x = a, *y = b;
-    return x->table == y->table && x->n == y->n;
-}
-
 static label_index *
 label_index_build(const ost_label *table, gsize n)
 {
@@ -259,23 +245,24 @@ label_index_build(const ost_label *table, gsize n)
     return idx;
 }
 
-/* The index of @p table (transfer none). Tables are static, so their
- * indexes are kept for the process; conversions run on several threads. */
+/* The index of @p table (transfer none). Tables are static arrays, each
+ * always passed whole, so their indexes are kept for the process by
+ * address; conversions run on several threads. */
 static const label_index *
 label_index_of(const ost_label *table, gsize n)
 {
     static GMutex lock;
-    static GHashTable *indexes; /* label_index* -> itself */
-    label_index key = {.table = table, .n = n};
+    static GHashTable *indexes; /* const ost_label* -> its label_index* */
     g_mutex_lock(&lock);
     if (indexes == NULL)
-        indexes = g_hash_table_new(label_index_hash, label_index_equal);
-    label_index *idx = g_hash_table_lookup(indexes, &key);
+        indexes = g_hash_table_new(g_direct_hash, g_direct_equal);
+    label_index *idx = g_hash_table_lookup(indexes, table);
     if (idx == NULL) {
         idx = label_index_build(table, n);
-        g_hash_table_add(indexes, idx);
+        g_hash_table_insert(indexes, (gpointer)table, idx);
     }
     g_mutex_unlock(&lock);
+    g_assert(idx->n == n);
     return idx;
 }
 

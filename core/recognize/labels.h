@@ -44,7 +44,8 @@ char *__ost_label_norm(const char *text);
  * The longest matching phrase wins, the first in @p table of equally long
  * ones. Returns FALSE when nothing matches; on TRUE the caller frees @p hit
  * with __ost_label_hit_clear. @p table is indexed on first use and the
- * index kept for the process: it must be a static, unchanging array. */
+ * index kept for the process by address: it must be a static, unchanging
+ * array, always passed whole (@p n its full length). */
 gboolean __ost_label_match(const ost_label *table, gsize n, const char *text,
                            ost_label_hit *hit);
 void __ost_label_hit_clear(ost_label_hit *hit);
