@@ -19,6 +19,18 @@ ost_strerror(ost_status status)
     case OST_ERR_XML: return "XML error";
     case OST_ERR_ENCRYPTED: return "the input is encrypted";
     case OST_ERR_EMPTY: return "the input holds no readable content";
+    case OST_WARNING: return "done, with a warning";
     }
     return "unknown error";
+}
+
+ost_grade
+ost_status_grade(ost_status status)
+{
+    switch (status) {
+    case OST_OK: return OST_GRADE_OK;
+    case OST_WARNING: return OST_GRADE_WARNING;
+    case OST_ERR_NOMEM: return OST_GRADE_FATAL;
+    default: return OST_GRADE_FAILED;
+    }
 }

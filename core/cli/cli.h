@@ -11,6 +11,7 @@ enum { CLI_OK = 0, CLI_SOME_FAILED = 1, CLI_USAGE = 2 };
 /* Options every command that uses plugins accepts. */
 typedef struct cli_common {
     char **plugin_dirs;   /* --plugin-dir, repeatable */
+    gboolean verbose;     /* name each plugin module before loading it */
 } cli_common;
 
 /* Add --plugin-dir to @group's entries of @ctx. */
@@ -25,6 +26,9 @@ void cli_error(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 
 /* Parse @ctx, printing usage errors. FALSE means exit with CLI_USAGE. */
 gboolean cli_parse(GOptionContext *ctx, int *argc, char ***argv);
+
+/* `ost --version`: versions of ost, its libraries and plugin ABI. */
+void cli_print_version(void);
 
 int cli_cmd_convert(int argc, char **argv);
 int cli_cmd_plugins(int argc, char **argv);

@@ -376,6 +376,7 @@ cli_cmd_convert(int argc, char **argv)
         cli_error("convert needs at least one INPUT (see 'ost convert --help')");
         goto out;
     }
+    common.verbose = o.verbose;
     reg = cli_open_registry(&common);
     if (o.from != NULL && ost_registry_find_reader(reg, o.from) == NULL) {
         cli_error("no input plugin named \"%s\" (see 'ost plugins')", o.from);

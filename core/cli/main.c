@@ -30,8 +30,8 @@ static const char usage_text[] =
     "\n"
     "Run 'ost COMMAND --help' for a command's options.\n"
     "Exit status: 0 all converted, 1 some inputs failed, 2 usage error.\n"
-    "Plugin search path: --plugin-dir, then $" OST_PLUGIN_PATH_ENV ", then the\n"
-    "install directory; the built-in plugins fill in the rest.\n";
+    "Plugin search path, for plugins other than the built-in ones: --plugin-dir,\n"
+    "then $" OST_PLUGIN_PATH_ENV ", then the install folder (see 'ost --version').\n";
 
 void
 cli_error(const char *fmt, ...)
@@ -55,15 +55,26 @@ cli_add_common_options(GOptionContext *ctx, cli_common *common)
     g_option_context_add_main_entries(ctx, entries, NULL);
 }
 
+static void
+say_loading(const char *path, gpointer unused)
+{
+    fprintf(stderr, "ost: loading plugin module %s\n", path);
+}
+
 ost_registry *
 cli_open_registry(const cli_common *common)
 {
     ost_registry *reg = ost_registry_new();
     GPtrArray *problems = g_ptr_array_new_with_free_func(g_free);
-    ost_registry_load_search_path(reg, (const char *const *)common->plugin_dirs, problems);
     ost_builtins_register(reg, problems);
+    if (common->verbose)
+        ost_registry_set_loading_func(reg, say_loading, NULL);
+    ost_registry_load_search_path(reg, (const char *const *)common->plugin_dirs);
+    const GPtrArray *skipped = ost_registry_problems(reg);
+    for (guint i = 0; i < skipped->len; i++)
+        g_ptr_array_add(problems, g_strdup(g_ptr_array_index(skipped, i)));
     for (guint i = 0; i < problems->len; i++)
-        cli_error("plugin skipped: %s", (const char *)g_ptr_array_index(problems, i));
+        cli_error("%s", (const char *)g_ptr_array_index(problems, i));
     g_ptr_array_unref(problems);
     return reg;
 }
@@ -105,8 +116,7 @@ main(int argc, char **argv)
         return CLI_OK;
     }
     if (strcmp(argv[1], "--version") == 0) {
-        printf("ost %s (data model %s, plugin ABI %d)\n", OST_VERSION, OST_MODEL_VERSION,
-               OST_PLUGIN_ABI);
+        cli_print_version();
         return CLI_OK;
     }
     /* Only the character type follows the user's locale: numbers in the

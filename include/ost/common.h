@@ -24,8 +24,9 @@ extern "C" {
 /**
  * @brief Status codes returned by every fallible ost function.
  *
- * Codes are graded: OST_OK is success; everything else is a failure of the
- * one operation (the handle stays usable). Details go in a GError of the
+ * Codes are graded (see ost_status_grade()): OST_OK; OST_WARNING, done but
+ * with something to report; a failure of the one operation (the handle
+ * stays usable); or a fatal failure. Details go in a GError of the
  * #OST_ERROR domain whose code is one of these values.
  */
 typedef enum ost_status {
@@ -40,7 +41,19 @@ typedef enum ost_status {
     OST_ERR_XML,         /**< building or parsing XML failed */
     OST_ERR_ENCRYPTED,   /**< the input is encrypted and cannot be opened */
     OST_ERR_EMPTY,       /**< the input holds no readable content */
+    OST_WARNING,         /**< done, with something to report in the GError */
 } ost_status;
+
+/** @brief How bad a status is, from best to worst. */
+typedef enum ost_grade {
+    OST_GRADE_OK = 0,    /**< OST_OK */
+    OST_GRADE_WARNING,   /**< done; the GError says what to know */
+    OST_GRADE_FAILED,    /**< this operation failed; carry on with the next */
+    OST_GRADE_FATAL,     /**< nothing more can be done (out of memory) */
+} ost_grade;
+
+/** @brief The grade of @p status. */
+OST_API ost_grade ost_status_grade(ost_status status);
 
 /** @brief Human-readable text for a status code (static storage). */
 OST_API const char *ost_strerror(ost_status status);

@@ -10,11 +10,28 @@ extern "C" {
 #endif
 
 /**
- * ABI version of this header. A module built against another value is
- * refused: the structs below are read directly, so any change to them bumps
- * this number.
+ * @name Plugin ABI version
+ * The ABI covers every struct a plugin reads or fills: the tables and the
+ * descriptor below, ost_input, and the structs of <ost/model.h> and
+ * <ost/blocks.h> that writers read and readers fill.
+ *
+ * - The minor number grows when a field is added at the end of a table
+ *   (ost_reader_info, ost_writer_info) or of a struct the core allocates
+ *   (the model and blocks structs: plugins never allocate or copy them).
+ *   A module built for the same major and an older or equal minor loads:
+ *   each table starts with its size, and the registry reads a shorter table
+ *   as if the fields it lacks were NULL or 0.
+ * - The major number grows for any other change (a field removed, moved or
+ *   retyped, a callback's signature). A module built for another major, or
+ *   for a newer minor than this ost knows, is refused, with its name.
+ *
+ * ABI 2.0: tables start with their size; the descriptor has major and minor.
+ * ABI 2.1: both tables end with @c url.
+ * @{
  */
-#define OST_PLUGIN_ABI 1
+#define OST_PLUGIN_ABI_MAJOR 2
+#define OST_PLUGIN_ABI_MINOR 1
+/** @} */
 
 typedef struct ost_registry ost_registry;
 
@@ -32,6 +49,7 @@ typedef struct ost_input {
 
 /** An input plugin: bytes in, blocks (and source facts) out. */
 typedef struct ost_reader_info {
+    gsize size;                       /**< sizeof(ost_reader_info) as built */
     const char *name;                 /**< "pdf", "html", "text" */
     const char *description;
     const char *const *extensions;    /**< NULL-terminated, no dots */
@@ -51,6 +69,8 @@ typedef struct ost_reader_info {
      */
     ost_status (*read)(const ost_input *in, ost_blocks *blocks, ost_doc *doc,
                        GError **error);
+    /* New fields go here, at the end, and bump OST_PLUGIN_ABI_MINOR. */
+    const char *url;                  /**< where the format is described; ABI 2.1 */
 } ost_reader_info;
 
 /** Writer flag: output is binary (never written to a terminal as text). */
@@ -61,6 +81,7 @@ typedef struct ost_reader_info {
 
 /** An output plugin: model in, bytes out. Writers never parse. */
 typedef struct ost_writer_info {
+    gsize size;                       /**< sizeof(ost_writer_info) as built */
     const char *name;                 /**< "json", "xml", "ods" */
     const char *description;
     const char *extension;            /**< no dot */
@@ -72,16 +93,28 @@ typedef struct ost_writer_info {
      */
     ost_status (*write)(const ost_doc *const *docs, gsize n_docs, guint flags,
                         GByteArray *out, GError **error);
+    /* New fields go here, at the end, and bump OST_PLUGIN_ABI_MINOR. */
+    const char *url;                  /**< where the format is described; ABI 2.1 */
 } ost_writer_info;
 
-/** What a plugin module exports: checked before anything else is used. */
+/**
+ * What a plugin module exports: checked before anything else is used. Its
+ * first three fields keep their place in every ABI (ABI 1 had one number
+ * where the major is now, and the name at the same offset), so a module
+ * built for another ABI can be refused by name.
+ */
 typedef struct ost_plugin_desc {
-    guint abi;                        /**< must be OST_PLUGIN_ABI */
+    guint abi_major;                  /**< OST_PLUGIN_ABI_MAJOR when built */
+    guint abi_minor;                  /**< OST_PLUGIN_ABI_MINOR when built */
     const char *name;                 /**< the module's name: [a-z0-9_]+ */
     const char *description;
     const char *version;
     const char *license;
-    /** Register the module's readers and writers with @p reg. */
+    /**
+     * Register the module's readers and writers with @p reg. OST_OK, or
+     * OST_WARNING with @p error set (the plugin is kept and the message
+     * shown), or any other status with @p error set: the plugin is dropped.
+     */
     ost_status (*init)(ost_registry *reg, GError **error);
 } ost_plugin_desc;
 
@@ -92,7 +125,8 @@ typedef struct ost_plugin_desc {
  */
 #define OST_PLUGIN_DEFINE(name, description, version, license, init)       \
     static const ost_plugin_desc ost_plugin_desc_##name = {               \
-        OST_PLUGIN_ABI, #name, description, version, license, init};      \
+        OST_PLUGIN_ABI_MAJOR, OST_PLUGIN_ABI_MINOR, #name, description,   \
+        version, license, init};                                          \
     OST_API const ost_plugin_desc *ost_plugin_##name##_get_desc(void);    \
     const ost_plugin_desc *ost_plugin_##name##_get_desc(void)             \
     {                                                                     \

@@ -17,48 +17,85 @@ OST_API ost_registry *ost_registry_new(void);
 OST_API void ost_registry_free(ost_registry *reg);
 
 /**
- * @brief Check @p desc and run its init. A plugin whose name is already
- * registered is skipped (the first one found wins) and OST_OK returned.
+ * @brief Check @p desc and run its init.
  * @param origin where it came from: "built-in" or the module's path.
+ * @return OST_OK; OST_WARNING when a plugin of that name is already
+ * registered (the first one stays) or its init warned, with @p error set;
+ * OST_ERR_PLUGIN when its ABI or descriptor is unusable, or the status its
+ * init failed with.
  */
 OST_API ost_status ost_registry_add_plugin(ost_registry *reg,
                                            const ost_plugin_desc *desc,
                                            const char *origin, GError **error);
 
-/** @brief Called by a plugin's init to add a reader (borrowed; static). */
+/**
+ * @brief Called by a plugin's init to add a reader (borrowed; static).
+ * A table shorter than this ost's (a plugin built for an older minor ABI)
+ * is read as if its missing fields were NULL or 0.
+ * @return OST_OK; OST_WARNING when a reader of that name is already there
+ * (reported in ost_registry_problems(), the first one stays);
+ * OST_ERR_PLUGIN when the table is too short for this ABI.
+ */
 OST_API ost_status ost_registry_add_reader(ost_registry *reg,
                                            const ost_reader_info *reader);
-/** @brief Called by a plugin's init to add a writer (borrowed; static). */
+/** @brief Called by a plugin's init to add a writer; as for readers. */
 OST_API ost_status ost_registry_add_writer(ost_registry *reg,
                                            const ost_writer_info *writer);
 
 /**
  * @brief Load one module file: open it with GModule, find its descriptor,
- * refuse it on an ABI mismatch or a missing descriptor.
+ * refuse it on an ABI mismatch or a missing descriptor. A fatal signal in
+ * the module's code while it loads is reported with the module's path
+ * before the process dies.
  */
 OST_API ost_status ost_registry_load_module(ost_registry *reg, const char *path,
                                             GError **error);
 
 /**
- * @brief Load every module in @p dir (a missing directory is not an error).
- * Modules that fail are reported through @p problems (char* messages, may
- * be NULL) and skipped.
+ * @brief Load every module `ost-NAME.so` in @p dir, in name order. A missing
+ * folder, modules that fail and other files skipped for their name are
+ * reported in ost_registry_problems().
  * @return the number of modules loaded.
  */
-OST_API guint ost_registry_load_dir(ost_registry *reg, const char *dir,
-                                    GPtrArray *problems);
+OST_API guint ost_registry_load_dir(ost_registry *reg, const char *dir);
 
 /**
- * @brief Load plugins from the search path, in order: @p dirs (from
- * --plugin-dir, may be NULL), then OST_PLUGIN_PATH, then the install
- * directory.
+ * @brief The plugin search path, in order: @p dirs (from --plugin-dir, may
+ * be NULL), then the folders in OST_PLUGIN_PATH, then the install folder.
+ * @return a NULL-terminated list; free with g_strfreev().
+ */
+OST_API char **ost_registry_search_path(const char *const *dirs);
+
+/**
+ * @brief Load plugins from every folder of ost_registry_search_path(). A
+ * missing install folder is only noted in ost_registry_dir_at(); other
+ * missing folders are problems.
  */
 OST_API void ost_registry_load_search_path(ost_registry *reg,
-                                           const char *const *dirs,
-                                           GPtrArray *problems);
+                                           const char *const *dirs);
 
-/** @brief The install directory compiled in. */
+/**
+ * @brief The install folder for plugins, `<libdir>/ost/plugins`, found
+ * beside the libost the process runs with (so an installed tree can be
+ * moved), else the one configured at build time.
+ */
 OST_API const char *ost_registry_install_dir(void);
+
+/** @brief Messages (char*) about plugins and modules that were skipped. */
+OST_API const GPtrArray *ost_registry_problems(const ost_registry *reg);
+
+/** @brief How many folders were searched for modules. */
+OST_API guint ost_registry_n_dirs(const ost_registry *reg);
+/** @brief The i-th folder searched; @p found (may be NULL) says if it exists. */
+OST_API const char *ost_registry_dir_at(const ost_registry *reg, guint i,
+                                        gboolean *found);
+
+/** Called with a module's path just before it is opened. */
+typedef void (*ost_registry_loading_func)(const char *path, gpointer data);
+/** @brief Have @p func called before each module is loaded (NULL: none). */
+OST_API void ost_registry_set_loading_func(ost_registry *reg,
+                                           ost_registry_loading_func func,
+                                           gpointer data);
 
 OST_API const ost_reader_info *ost_registry_find_reader(const ost_registry *reg,
                                                         const char *name);

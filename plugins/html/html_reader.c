@@ -163,6 +163,7 @@ html_read(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **error)
 }
 
 static const ost_reader_info html_reader = {
+    .size = sizeof(ost_reader_info),
     .name = "html",
     .description = "Web pages (HTML, XHTML) of standards, occupations and maps",
     .extensions = html_extensions,

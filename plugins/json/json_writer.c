@@ -346,6 +346,7 @@ json_write(const ost_doc *const *docs, gsize n_docs, guint flags, GByteArray *ou
 }
 
 static const ost_writer_info json_writer = {
+    .size = sizeof(ost_writer_info),
     .name = "json",
     .description = "JSON, as the ost data model contract (schemas/ost.schema.json)",
     .extension = "json",

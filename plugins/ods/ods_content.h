@@ -3,7 +3,7 @@
 #ifndef OST_ODS_CONTENT_H
 #define OST_ODS_CONTENT_H
 
-#include "xml/xmlout.h"
+#include "common/xmlout.h"
 
 /* Column widths, each an automatic column style (co1..co5). TEXT columns
  * hold prose and their cells wrap. */

@@ -2,7 +2,7 @@
 /* META-INF/manifest.xml: the package's media type and every part in it. */
 #include "ods_parts.h"
 #include "ods_names.h"
-#include "xml/xmlout.h"
+#include "common/xmlout.h"
 
 /* LibreOffice refuses a package whose manifest does not list its parts, and
  * the 1.3 schema requires manifest:version on the root and the "/" entry. */

@@ -2,7 +2,7 @@
 /* meta.xml: generator, title and statistics; deliberately no dates. */
 #include "ods_parts.h"
 #include "ods_names.h"
-#include "xml/xmlout.h"
+#include "common/xmlout.h"
 
 /* meta:creation-date is optional. Writing the current time would make two
  * runs over the same inputs differ, and the inputs carry no reliable date

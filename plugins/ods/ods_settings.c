@@ -2,7 +2,7 @@
 /* settings.xml: LibreOffice view settings that freeze each header row. */
 #include "ods_parts.h"
 #include "ods_names.h"
-#include "xml/xmlout.h"
+#include "common/xmlout.h"
 
 /* ODF has no element for a frozen pane: it is application view state in
  * config items. These are the names and values LibreOffice itself writes

@@ -2,7 +2,7 @@
 /* styles.xml: the named cell styles and the ISO date format. */
 #include "ods_parts.h"
 #include "ods_names.h"
-#include "xml/xmlout.h"
+#include "common/xmlout.h"
 
 #define DATE_STYLE "N1"
 

@@ -93,6 +93,7 @@ ods_write(const ost_doc *const *docs, gsize n_docs, guint flags, GByteArray *out
 }
 
 static const ost_writer_info ods_writer = {
+    .size = sizeof(ost_writer_info),
     .name = "ods",
     .description = "OpenDocument spreadsheet: standards, duties, KSBs, maps and sources as sheets",
     .extension = "ods",

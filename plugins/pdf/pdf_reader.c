@@ -168,6 +168,7 @@ pdf_read(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **error)
 }
 
 static const ost_reader_info pdf_reader = {
+    .size = sizeof(ost_reader_info),
     .name = "pdf",
     .description = "PDF documents, read from their page layout with Poppler",
     .extensions = pdf_extensions,

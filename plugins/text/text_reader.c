@@ -323,6 +323,7 @@ text_read(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **error)
 }
 
 static const ost_reader_info text_reader = {
+    .size = sizeof(ost_reader_info),
     .name = "text",
     .description = "Plain text extracted from standards PDFs and web pages",
     .extensions = text_extensions,

@@ -2,7 +2,7 @@
 /* Output plugin: the data model as XML (schemas/ost.xsd), the JSON contract's tree. */
 #include <ost.h>
 
-#include "xmlout.h"
+#include "common/xmlout.h"
 
 /* The mapping, documented in schemas/ost.xsd:
  * - every JSON object is an element named after its key (lists: the
@@ -338,6 +338,7 @@ xml_write(const ost_doc *const *docs, gsize n_docs, guint flags, GByteArray *out
 }
 
 static const ost_writer_info xml_writer = {
+    .size = sizeof(ost_writer_info),
     .name = "xml",
     .description = "XML in the " OST_XML_NS " namespace (schemas/ost.xsd)",
     .extension = "xml",

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Loading the real plugin modules from the build tree with GModule. */
+/* Loading plugin modules with GModule: ABI versions, refusals, the search
+ * path. The modules are the fixtures in tests/fixtures/. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,62 +11,63 @@
 
 #include <ost.h>
 
+static char *
+module_path(const char *name)
+{
+    return g_build_filename(OST_TEST_MODULE_DIR, name, NULL);
+}
+
+/* Load @name from the fixtures; the status, with @message_part in the
+ * error when it is not NULL. */
+static ost_status
+load(ost_registry *reg, const char *name, const char *message_part)
+{
+    char *path = module_path(name);
+    GError *error = NULL;
+    ost_status st = ost_registry_load_module(reg, path, &error);
+    if (message_part != NULL) {
+        assert_non_null(error);
+        assert_non_null(strstr(error->message, path));
+        assert_non_null(strstr(error->message, message_part));
+    }
+    g_clear_error(&error);
+    g_free(path);
+    return st;
+}
+
 static void
-test_loads_real_modules_from_build_tree(void **state)
+test_abi_2_0_module_loads_with_its_shorter_tables(void **state)
 {
     ost_registry *reg = ost_registry_new();
-    GPtrArray *problems = g_ptr_array_new_with_free_func(g_free);
-    guint n = ost_registry_load_dir(reg, OST_MODULE_DIR, problems);
-    assert_true(n >= 2);
-    assert_int_equal(problems->len, 0);
+    assert_int_equal(load(reg, "ost-abi20." G_MODULE_SUFFIX, NULL), OST_OK);
     const char *origin = NULL;
-    const ost_reader_info *text = NULL;
-    for (guint i = 0; i < ost_registry_n_readers(reg); i++) {
-        const ost_reader_info *r = ost_registry_reader_at(reg, i, &origin);
-        if (strcmp(r->name, "text") == 0) {
-            text = r;
-            break;
-        }
-    }
-    assert_non_null(text);
-    assert_true(g_str_has_suffix(origin, "ost-text." G_MODULE_SUFFIX));
-    assert_non_null(ost_registry_find_writer(reg, "json"));
-
-    /* The loaded modules do real work. */
-    const char *input = "Reference: OCC0001\nLevel 3\n";
-    ost_input in = {"t.txt", (const guint8 *)input, strlen(input)};
-    assert_true(text->bid(&in) > 0);
-    /* Control characters refuse the bytes wherever they sit (the bid
-     * reads eight bytes at a time, then the tail); white space does not. */
-    static const char spaced[] = "Level\t3\r\nRoute:\fCare and more words";
-    static const char mid[] = "Reference: OC\001C0001 Level 3";
-    static const char tail[] = "Reference: OCC0001 Lev\002";
-    const char *const cases[] = {spaced, mid, tail};
-    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
-        ost_input c = {"t.txt", (const guint8 *)cases[i], strlen(cases[i])};
-        assert_int_equal(text->bid(&c) > 0, i == 0);
-    }
-    ost_blocks *blocks = ost_blocks_new();
-    ost_doc *doc = ost_doc_new();
-    assert_int_equal(text->read(&in, blocks, doc, NULL), OST_OK);
-    assert_true(blocks->items->len >= 2);
-    ost_blocks_free(blocks);
-    ost_doc_free(doc);
-    g_ptr_array_unref(problems);
+    const ost_reader_info *r = ost_registry_reader_at(reg, 0, &origin);
+    assert_string_equal(r->name, "oldfmt");
+    assert_true(g_str_has_suffix(origin, "ost-abi20." G_MODULE_SUFFIX));
+    assert_null(r->url); /* added in 2.1: reads as NULL */
+    ost_input in = {"x.old", (const guint8 *)"OLDFMT", 6};
+    assert_ptr_equal(ost_registry_best_reader(reg, &in, NULL), r);
+    const ost_writer_info *w = ost_registry_find_writer(reg, "oldfmt");
+    assert_null(w->url);
+    GByteArray *out = g_byte_array_new();
+    assert_int_equal(w->write(NULL, 0, 0, out, NULL), OST_OK);
+    assert_int_equal(out->len, 4);
+    g_byte_array_unref(out);
+    assert_int_equal(ost_registry_problems(reg)->len, 0);
     ost_registry_free(reg);
 }
 
 static void
-test_wrong_abi_module_is_refused(void **state)
+test_other_major_abi_is_refused_by_name(void **state)
 {
     ost_registry *reg = ost_registry_new();
-    GError *error = NULL;
-    char *path = g_build_filename(OST_TEST_MODULE_DIR, "ost-badabi." G_MODULE_SUFFIX, NULL);
-    assert_int_equal(ost_registry_load_module(reg, path, &error), OST_ERR_PLUGIN);
-    assert_non_null(strstr(error->message, path));
-    assert_non_null(strstr(error->message, "ABI version"));
-    g_error_free(error);
-    g_free(path);
+    assert_int_equal(load(reg, "ost-future." G_MODULE_SUFFIX,
+                          "plugin \"future\" is built for plugin ABI 3.0"),
+                     OST_ERR_PLUGIN);
+    assert_int_equal(load(reg, "ost-abione." G_MODULE_SUFFIX,
+                          "plugin \"abione\" is built for plugin ABI 1."),
+                     OST_ERR_PLUGIN);
+    assert_int_equal(ost_registry_n_readers(reg), 0);
     ost_registry_free(reg);
 }
 
@@ -73,47 +75,62 @@ static void
 test_module_without_descriptor_is_refused(void **state)
 {
     ost_registry *reg = ost_registry_new();
-    GError *error = NULL;
-    char *path = g_build_filename(OST_TEST_MODULE_DIR, "ost-nodesc." G_MODULE_SUFFIX, NULL);
-    assert_int_equal(ost_registry_load_module(reg, path, &error), OST_ERR_PLUGIN);
-    assert_non_null(strstr(error->message, "not an ost plugin"));
-    assert_non_null(strstr(error->message, "ost_plugin_nodesc_get_desc"));
-    g_error_free(error);
-    g_free(path);
+    assert_int_equal(load(reg, "ost-nodesc." G_MODULE_SUFFIX,
+                          "not an ost plugin (no ost_plugin_nodesc_get_desc symbol)"),
+                     OST_ERR_PLUGIN);
     ost_registry_free(reg);
 }
 
 static void
-test_dir_scan_reports_bad_modules_and_keeps_going(void **state)
+test_dir_scan_reports_every_skipped_module_and_keeps_going(void **state)
 {
     ost_registry *reg = ost_registry_new();
-    GPtrArray *problems = g_ptr_array_new_with_free_func(g_free);
-    assert_int_equal(ost_registry_load_dir(reg, OST_TEST_MODULE_DIR, problems), 0);
-    assert_int_equal(problems->len, 2);
-    assert_int_equal(ost_registry_load_dir(reg, "/nonexistent/ost/plugins", problems), 0);
-    assert_int_equal(problems->len, 2);
-    g_ptr_array_unref(problems);
+    /* ost-abi20 and ost-json load; ost-abione, ost-future, ost-nodesc are
+     * refused; notost is skipped for its name. */
+    assert_int_equal(ost_registry_load_dir(reg, OST_TEST_MODULE_DIR), 2);
+    const GPtrArray *problems = ost_registry_problems(reg);
+    assert_int_equal(problems->len, 4);
+    assert_non_null(strstr(g_ptr_array_index(problems, 0), "notost." G_MODULE_SUFFIX
+                           ": skipped, plugin module names start with \"ost-\""));
+    assert_non_null(strstr(g_ptr_array_index(problems, 1), "\"abione\""));
+    assert_non_null(strstr(g_ptr_array_index(problems, 2), "\"future\""));
+    assert_non_null(strstr(g_ptr_array_index(problems, 3), "not an ost plugin"));
+
+    assert_int_equal(ost_registry_load_dir(reg, "/nonexistent/ost/plugins"), 0);
+    assert_int_equal(problems->len, 5);
+    assert_non_null(strstr(g_ptr_array_index(problems, 4), "plugin folder /nonexistent/ost/plugins: "));
+    gboolean found = TRUE;
+    assert_string_equal(ost_registry_dir_at(reg, 1, &found), "/nonexistent/ost/plugins");
+    assert_false(found);
     ost_registry_free(reg);
 }
 
 static void
-test_search_path_order_option_then_environment(void **state)
+test_search_path_order_option_then_environment_then_install(void **state)
 {
-    /* The same module found twice: the first directory on the path wins. */
+    /* The same module found twice: the first folder on the path wins, and
+     * the second is reported. */
     char *tmp = g_dir_make_tmp("ost-loader-XXXXXX", NULL);
-    char *src = g_build_filename(OST_MODULE_DIR, "ost-json." G_MODULE_SUFFIX, NULL);
-    char *dst = g_build_filename(tmp, "ost-json." G_MODULE_SUFFIX, NULL);
+    char *src = module_path("ost-abi20." G_MODULE_SUFFIX);
+    char *dst = g_build_filename(tmp, "ost-abi20." G_MODULE_SUFFIX, NULL);
     assert_int_equal(symlink(src, dst), 0);
-    g_setenv(OST_PLUGIN_PATH_ENV, OST_MODULE_DIR, TRUE);
+    g_setenv(OST_PLUGIN_PATH_ENV, OST_TEST_MODULE_DIR ":", TRUE);
     ost_registry *reg = ost_registry_new();
     const char *dirs[] = {tmp, NULL};
-    ost_registry_load_search_path(reg, dirs, NULL);
+    ost_registry_load_search_path(reg, dirs);
     const char *origin = NULL;
-    for (guint i = 0; i < ost_registry_n_writers(reg); i++)
-        if (strcmp(ost_registry_writer_at(reg, i, &origin)->name, "json") == 0)
-            break;
+    ost_registry_reader_at(reg, 0, &origin);
     assert_string_equal(origin, dst);
-    assert_non_null(ost_registry_find_reader(reg, "text")); /* from the environment */
+    assert_int_equal(ost_registry_n_dirs(reg), 3);
+    assert_string_equal(ost_registry_dir_at(reg, 0, NULL), tmp);
+    assert_string_equal(ost_registry_dir_at(reg, 1, NULL), OST_TEST_MODULE_DIR);
+    assert_string_equal(ost_registry_dir_at(reg, 2, NULL), ost_registry_install_dir());
+    gboolean clash_reported = FALSE;
+    const GPtrArray *problems = ost_registry_problems(reg);
+    for (guint i = 0; i < problems->len; i++)
+        clash_reported |= strstr(g_ptr_array_index(problems, i),
+                                 "plugin \"abi20\" is already loaded from") != NULL;
+    assert_true(clash_reported);
     ost_registry_free(reg);
     g_unsetenv(OST_PLUGIN_PATH_ENV);
     unlink(dst);
@@ -123,15 +140,45 @@ test_search_path_order_option_then_environment(void **state)
     g_free(tmp);
 }
 
+static void
+test_install_dir_is_beside_the_library(void **state)
+{
+    /* In the build tree libost is in core/; installed, in <libdir>. */
+    char *expected = g_build_filename(OST_BINARY_DIR, "core", "ost", "plugins", NULL);
+    assert_string_equal(ost_registry_install_dir(), expected);
+    g_free(expected);
+}
+
+static void
+note_loading(const char *path, gpointer data)
+{
+    g_ptr_array_add(data, g_path_get_basename(path));
+}
+
+static void
+test_loading_func_names_each_module_first(void **state)
+{
+    ost_registry *reg = ost_registry_new();
+    GPtrArray *seen = g_ptr_array_new_with_free_func(g_free);
+    ost_registry_set_loading_func(reg, note_loading, seen);
+    ost_registry_load_dir(reg, OST_TEST_MODULE_DIR);
+    assert_int_equal(seen->len, 5);
+    assert_string_equal(g_ptr_array_index(seen, 0), "ost-abi20." G_MODULE_SUFFIX);
+    g_ptr_array_unref(seen);
+    ost_registry_free(reg);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_loads_real_modules_from_build_tree),
-        cmocka_unit_test(test_wrong_abi_module_is_refused),
+        cmocka_unit_test(test_abi_2_0_module_loads_with_its_shorter_tables),
+        cmocka_unit_test(test_other_major_abi_is_refused_by_name),
         cmocka_unit_test(test_module_without_descriptor_is_refused),
-        cmocka_unit_test(test_dir_scan_reports_bad_modules_and_keeps_going),
-        cmocka_unit_test(test_search_path_order_option_then_environment),
+        cmocka_unit_test(test_dir_scan_reports_every_skipped_module_and_keeps_going),
+        cmocka_unit_test(test_search_path_order_option_then_environment_then_install),
+        cmocka_unit_test(test_install_dir_is_beside_the_library),
+        cmocka_unit_test(test_loading_func_names_each_module_first),
     };
     return cmocka_run_group_tests_name("loader", tests, NULL, NULL);
 }

@@ -36,10 +36,10 @@ read_nothing(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **err
 }
 
 static const char *const no_ext[] = {NULL};
-static const ost_reader_info never = {"never", "never bids", no_ext, no_ext, bid_never, read_nothing};
-static const ost_reader_info magic = {"magic", "bids on MAGIC", no_ext, no_ext, bid_on_magic, read_nothing};
-static const ost_reader_info twenty = {"twenty", "always 20", no_ext, no_ext, bid_twenty, read_nothing};
-static const ost_reader_info twenty_again = {"twentyagain", "also 20", no_ext, no_ext, bid_twenty, read_nothing};
+static const ost_reader_info never = {sizeof(ost_reader_info), "never", "never bids", no_ext, no_ext, bid_never, read_nothing, NULL};
+static const ost_reader_info magic = {sizeof(ost_reader_info), "magic", "bids on MAGIC", no_ext, no_ext, bid_on_magic, read_nothing, NULL};
+static const ost_reader_info twenty = {sizeof(ost_reader_info), "twenty", "always 20", no_ext, no_ext, bid_twenty, read_nothing, NULL};
+static const ost_reader_info twenty_again = {sizeof(ost_reader_info), "twentyagain", "also 20", no_ext, no_ext, bid_twenty, read_nothing, NULL};
 
 static ost_status
 fake_init(ost_registry *reg, GError **error)
@@ -58,7 +58,7 @@ failing_init(ost_registry *reg, GError **error)
     return OST_ERR_PLUGIN;
 }
 
-static const ost_plugin_desc fake = {OST_PLUGIN_ABI, "fake", "test readers", "1", "MIT", fake_init};
+static const ost_plugin_desc fake = {OST_PLUGIN_ABI_MAJOR, OST_PLUGIN_ABI_MINOR, "fake", "test readers", "1", "MIT", fake_init};
 
 static void
 test_best_bid_wins_and_ties_go_first(void **state)
@@ -92,11 +92,18 @@ test_wrong_abi_is_refused(void **state)
 {
     ost_registry *reg = ost_registry_new();
     ost_plugin_desc future = fake;
-    future.abi = OST_PLUGIN_ABI + 1;
+    future.abi_major = OST_PLUGIN_ABI_MAJOR + 1;
+    future.abi_minor = 0;
     GError *error = NULL;
     assert_int_equal(ost_registry_add_plugin(reg, &future, "future.so", &error), OST_ERR_PLUGIN);
     assert_non_null(strstr(error->message, "future.so"));
-    assert_non_null(strstr(error->message, "ABI"));
+    assert_non_null(strstr(error->message, "\"fake\" is built for plugin ABI 3.0"));
+    g_clear_error(&error);
+    /* The same major with a newer minor may read fields this ost lacks. */
+    ost_plugin_desc newer = fake;
+    newer.abi_minor = OST_PLUGIN_ABI_MINOR + 1;
+    assert_int_equal(ost_registry_add_plugin(reg, &newer, "newer.so", &error), OST_ERR_PLUGIN);
+    assert_non_null(strstr(error->message, "ABI 2."));
     assert_int_equal(ost_registry_n_readers(reg), 0);
     g_error_free(error);
     ost_registry_free(reg);
@@ -127,12 +134,92 @@ test_first_plugin_of_a_name_wins(void **state)
 {
     ost_registry *reg = ost_registry_new();
     assert_int_equal(ost_registry_add_plugin(reg, &fake, "first", NULL), OST_OK);
-    assert_int_equal(ost_registry_add_plugin(reg, &fake, "second", NULL), OST_OK);
+    GError *error = NULL;
+    assert_int_equal(ost_registry_add_plugin(reg, &fake, "second", &error), OST_WARNING);
+    assert_string_equal(error->message,
+                        "second: plugin \"fake\" is already loaded from first; this one is skipped");
+    g_error_free(error);
     assert_int_equal(ost_registry_n_readers(reg), 4);
     const char *origin = NULL;
     ost_registry_reader_at(reg, 0, &origin);
     assert_string_equal(origin, "first");
     ost_registry_free(reg);
+}
+
+static const ost_reader_info magic_clash = {sizeof(ost_reader_info), "MAGIC", "another magic",
+                                            no_ext, no_ext, bid_twenty, read_nothing, NULL};
+
+static ost_status
+clashing_init(ost_registry *reg, GError **error)
+{
+    return ost_registry_add_reader(reg, &magic_clash);
+}
+
+static void
+test_reader_name_clash_is_reported(void **state)
+{
+    ost_registry *reg = ost_registry_new();
+    assert_int_equal(ost_registry_add_plugin(reg, &fake, "first.so", NULL), OST_OK);
+    ost_plugin_desc clashing = fake;
+    clashing.name = "clashing";
+    clashing.init = clashing_init;
+    GError *error = NULL;
+    /* The init's own warning is the plugin's status: it stays loaded. */
+    assert_int_equal(ost_registry_add_plugin(reg, &clashing, "second.so", &error), OST_WARNING);
+    g_clear_error(&error);
+    assert_ptr_equal(ost_registry_find_reader(reg, "magic"), &magic);
+    const GPtrArray *problems = ost_registry_problems(reg);
+    assert_int_equal(problems->len, 1);
+    assert_string_equal(g_ptr_array_index(problems, 0),
+                        "second.so: reader \"MAGIC\" is already registered from first.so; skipped");
+    ost_registry_free(reg);
+}
+
+/* The reader table as ABI 2.0 defined it, before it grew. */
+typedef struct reader_2_0 {
+    gsize size;
+    const char *name, *description;
+    const char *const *extensions, *const *mime_types;
+    int (*bid)(const ost_input *in);
+    ost_status (*read)(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **error);
+} reader_2_0;
+
+static void
+test_shorter_table_reads_as_zero_filled_and_too_short_is_refused(void **state)
+{
+    static const reader_2_0 old = {sizeof(reader_2_0), "old", "ABI 2.0 reader", no_ext,
+                                   no_ext, bid_twenty, read_nothing};
+    ost_registry *reg = ost_registry_new();
+    assert_true(sizeof old < sizeof(ost_reader_info));
+    assert_int_equal(ost_registry_add_reader(reg, (const ost_reader_info *)&old), OST_OK);
+    const ost_reader_info *r = ost_registry_find_reader(reg, "old");
+    assert_non_null(r);
+    assert_ptr_not_equal(r, (const void *)&old);
+    assert_string_equal(r->description, "ABI 2.0 reader");
+    assert_null(r->url);
+    ost_input in = {"x", (const guint8 *)"abc", 3};
+    assert_ptr_equal(ost_registry_best_reader(reg, &in, NULL), r);
+
+    /* A table with no size set, as a plugin migrated without it would be. */
+    ost_reader_info unsized = magic;
+    unsized.size = 0;
+    unsized.name = "unsized";
+    assert_int_equal(ost_registry_add_reader(reg, &unsized), OST_ERR_PLUGIN);
+    assert_null(ost_registry_find_reader(reg, "unsized"));
+    const GPtrArray *problems = ost_registry_problems(reg);
+    assert_int_equal(problems->len, 1);
+    assert_non_null(strstr(g_ptr_array_index(problems, 0), "\"unsized\" has a table of 0 bytes"));
+    ost_registry_free(reg);
+}
+
+static void
+test_status_grades(void **state)
+{
+    assert_int_equal(ost_status_grade(OST_OK), OST_GRADE_OK);
+    assert_int_equal(ost_status_grade(OST_WARNING), OST_GRADE_WARNING);
+    assert_int_equal(ost_status_grade(OST_ERR_PARSE), OST_GRADE_FAILED);
+    assert_int_equal(ost_status_grade(OST_ERR_PLUGIN), OST_GRADE_FAILED);
+    assert_int_equal(ost_status_grade(OST_ERR_NOMEM), OST_GRADE_FATAL);
 }
 
 static void
@@ -160,6 +247,9 @@ main(void)
         cmocka_unit_test(test_missing_descriptor_or_name_is_refused),
         cmocka_unit_test(test_first_plugin_of_a_name_wins),
         cmocka_unit_test(test_builtins_register_text_and_json),
+        cmocka_unit_test(test_reader_name_clash_is_reported),
+        cmocka_unit_test(test_shorter_table_reads_as_zero_filled_and_too_short_is_refused),
+        cmocka_unit_test(test_status_grades),
     };
     return cmocka_run_group_tests_name("registry", tests, NULL, NULL);
 }

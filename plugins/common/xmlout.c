@@ -1,37 +1,15 @@
 /* SPDX-License-Identifier: MIT */
-/* xmlTextWriter into a GByteArray with one sticky error flag: shared by the XML and ODS writers. */
-#ifndef OST_XMLOUT_H
-#define OST_XMLOUT_H
+/* xmlTextWriter into a GByteArray with one sticky error flag. */
+#include "common/xmlout.h"
 
-#include <ost.h>
-
-#include <libxml/xmlwriter.h>
-#include <string.h>
-
-/* Header-only because the xml and ods plugins are separate modules that are
- * also linked side by side into one archive: a shared object file would
- * clash there, and a shared library for these few lines is not worth it. */
-
-#define XMLOUT_DECLARATION "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-
-typedef struct xmlout {
-    xmlTextWriterPtr w;
-    gboolean failed;   /* some libxml2 call failed; checked once at the end */
-    GString *scratch;  /* cleaned copy of a string that was not valid XML text */
-    xmlOutputWriteCallback sink;  /* where the bytes go, and its context */
-    void *sink_data;
-} xmlout;
-
-static inline int
+int
 xmlout_append(void *ctx, const char *buf, int len)
 {
     g_byte_array_append(ctx, (const guint8 *)buf, (guint)len);
     return len;
 }
 
-/* Start a UTF-8 document written through @sink (which must take every
- * byte); @indent pretty-prints with two spaces per level. */
-static inline void
+void
 xmlout_begin_io(xmlout *x, xmlOutputWriteCallback sink, void *sink_data, gboolean indent)
 {
     xmlOutputBufferPtr buf = xmlOutputBufferCreateIO(sink, NULL, sink_data, NULL);
@@ -51,26 +29,20 @@ xmlout_begin_io(xmlout *x, xmlOutputWriteCallback sink, void *sink_data, gboolea
     sink(sink_data, XMLOUT_DECLARATION, sizeof XMLOUT_DECLARATION - 1);
 }
 
-/* A document appended to @out. Writing into our own GByteArray (rather
- * than an xmlBuffer) keeps growth amortised for very large parts. */
-static inline void
+void
 xmlout_begin(xmlout *x, GByteArray *out, gboolean indent)
 {
     xmlout_begin_io(x, xmlout_append, out, indent);
 }
 
-static inline void
+void
 xmlout_check(xmlout *x, int rc)
 {
     if (rc < 0)
         x->failed = TRUE;
 }
 
-/* Well-formed markup the caller built itself, handed to the sink as it is:
- * the writer's state is brought up to date first (an open start tag
- * closed, its buffer flushed). Passing past libxml2's output buffer saves
- * copying every byte once more, which matters for bulk rows only. */
-static inline void
+void
 xmlout_raw(xmlout *x, const char *markup, gsize len)
 {
     if (x->failed)
@@ -81,8 +53,7 @@ xmlout_raw(xmlout *x, const char *markup, gsize len)
         x->failed = TRUE;
 }
 
-/* Close every open element, flush, and report a failure as @what. */
-static inline ost_status
+ost_status
 xmlout_finish(xmlout *x, const char *what, GError **error)
 {
     if (x->w != NULL) {
@@ -99,9 +70,7 @@ xmlout_finish(xmlout *x, const char *what, GError **error)
     return OST_OK;
 }
 
-/* Whether @p starts a character XML 1.0 forbids, or is not UTF-8; the byte
- * length to skip is put in @len. */
-static inline gboolean
+gboolean
 xmlout_bad_char(const char *p, gsize *len)
 {
     const unsigned char c = (unsigned char)*p;
@@ -118,9 +87,7 @@ xmlout_bad_char(const char *p, gsize *len)
     return u == 0xFFFE || u == 0xFFFF;
 }
 
-/* Whether @s is valid UTF-8 with only characters XML 1.0 allows: one quick
- * pass over the bytes, as this runs on every string written. */
-static inline gboolean
+gboolean
 xmlout_is_clean(const char *s)
 {
     gboolean high = FALSE;
@@ -138,12 +105,7 @@ xmlout_is_clean(const char *s)
     return !high || g_utf8_validate(s, -1, NULL);
 }
 
-/* @s as XML 1.0 text: returned unchanged when it is fine (the usual case),
- * else a cleaned copy valid until the next call, with control characters
- * (form feeds from page breaks, stray escapes) as spaces and undecodable or
- * non-character code points as U+FFFD. One bad byte from a third-party
- * reader must not make the whole output unreadable. */
-static inline const char *
+const char *
 xmlout_text(xmlout *x, const char *s)
 {
     if (xmlout_is_clean(s))
@@ -161,20 +123,19 @@ xmlout_text(xmlout *x, const char *s)
     return x->scratch->str;
 }
 
-static inline void
+void
 xmlout_start(xmlout *x, const char *name)
 {
     xmlout_check(x, xmlTextWriterStartElement(x->w, BAD_CAST name));
 }
 
-static inline void
+void
 xmlout_end(xmlout *x)
 {
     xmlout_check(x, xmlTextWriterEndElement(x->w));
 }
 
-/* An attribute; nothing when @value is NULL. */
-static inline void
+void
 xmlout_attr(xmlout *x, const char *name, const char *value)
 {
     if (value != NULL)
@@ -182,22 +143,20 @@ xmlout_attr(xmlout *x, const char *name, const char *value)
                                                     BAD_CAST xmlout_text(x, value)));
 }
 
-static inline void
+void
 xmlout_attr_int(xmlout *x, const char *name, gint64 value)
 {
     xmlout_check(x, xmlTextWriterWriteFormatAttribute(x->w, BAD_CAST name,
                                                       "%" G_GINT64_FORMAT, value));
 }
 
-/* Character data inside the open element. */
-static inline void
+void
 xmlout_string(xmlout *x, const char *text)
 {
     xmlout_check(x, xmlTextWriterWriteString(x->w, BAD_CAST xmlout_text(x, text)));
 }
 
-/* <name>text</name>; nothing when @text is NULL. */
-static inline void
+void
 xmlout_element(xmlout *x, const char *name, const char *text)
 {
     if (text != NULL)
@@ -205,11 +164,9 @@ xmlout_element(xmlout *x, const char *name, const char *text)
                                                   BAD_CAST xmlout_text(x, text)));
 }
 
-/* An element in no namespace prefix declaring @uri as the default one. */
-static inline void
+void
 xmlout_start_ns(xmlout *x, const char *name, const char *uri)
 {
     xmlout_check(x, xmlTextWriterStartElementNS(x->w, NULL, BAD_CAST name, BAD_CAST uri));
 }
 
-#endif
