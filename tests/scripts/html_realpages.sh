@@ -8,6 +8,9 @@
 # the HTML reader refuses input that is not HTML with a clear message.
 set -u
 ost=$1 src=$2 shared=$3
+. "$src/tests/support/skip.sh"
+[ -d "$shared/realdocs/ifate" ] ||
+  ost_skip "the real page captures are missing: no $shared/realdocs/ifate (pass -DOST_SHARED_DIR=...)"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
