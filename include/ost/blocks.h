@@ -5,6 +5,10 @@
 
 #include <ost/model.h>
 
+/* Plugins read and fill these structs, so they are part of the plugin ABI
+ * (see <ost/plugin.h>): a field added at the end of a struct bumps
+ * OST_PLUGIN_ABI_MINOR; any other change, OST_PLUGIN_ABI_MAJOR. */
+
 #ifdef __cplusplus
 extern "C" {
 #endif

@@ -100,8 +100,8 @@ typedef struct ost_writer_info {
 /**
  * What a plugin module exports: checked before anything else is used. Its
  * first three fields keep their place in every ABI (ABI 1 had one number
- * where the major is now, and the name at the same offset), so a module
- * built for another ABI can be refused by name.
+ * where the major is now, and, on 64-bit systems, the name at the same
+ * offset), so a module built for another ABI can be refused by name.
  */
 typedef struct ost_plugin_desc {
     guint abi_major;                  /**< OST_PLUGIN_ABI_MAJOR when built */

@@ -184,6 +184,38 @@ typedef struct reader_2_0 {
     ost_status (*read)(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **error);
 } reader_2_0;
 
+/* The writer table as ABI 2.0 defined it. */
+typedef struct writer_2_0 {
+    gsize size;
+    const char *name, *description, *extension, *mime_type;
+    guint flags;
+    ost_status (*write)(const ost_doc *const *docs, gsize n_docs, guint flags, GByteArray *out,
+                        GError **error);
+} writer_2_0;
+
+/* Within a major ABI, fields only ever join at the end: every ABI 2.0
+ * field is where 2.0 put it. */
+static void
+test_abi_2_0_fields_keep_their_place(void **state)
+{
+    assert_int_equal(OST_PLUGIN_ABI_MAJOR, 2);
+    assert_int_equal(offsetof(ost_reader_info, name), offsetof(reader_2_0, name));
+    assert_int_equal(offsetof(ost_reader_info, mime_types), offsetof(reader_2_0, mime_types));
+    assert_int_equal(offsetof(ost_reader_info, read), offsetof(reader_2_0, read));
+    assert_true(sizeof(ost_reader_info) >= sizeof(reader_2_0));
+    assert_int_equal(offsetof(ost_writer_info, name), offsetof(writer_2_0, name));
+    assert_int_equal(offsetof(ost_writer_info, flags), offsetof(writer_2_0, flags));
+    assert_int_equal(offsetof(ost_writer_info, write), offsetof(writer_2_0, write));
+    assert_true(sizeof(ost_writer_info) >= sizeof(writer_2_0));
+    /* The descriptor's version and name are where ABI 1 had them. */
+    struct desc_1 {
+        guint abi;
+        const char *name;
+    };
+    assert_int_equal(offsetof(ost_plugin_desc, abi_major), offsetof(struct desc_1, abi));
+    assert_int_equal(offsetof(ost_plugin_desc, name), offsetof(struct desc_1, name));
+}
+
 static void
 test_shorter_table_reads_as_zero_filled_and_too_short_is_refused(void **state)
 {
@@ -250,6 +282,7 @@ main(void)
         cmocka_unit_test(test_reader_name_clash_is_reported),
         cmocka_unit_test(test_shorter_table_reads_as_zero_filled_and_too_short_is_refused),
         cmocka_unit_test(test_status_grades),
+        cmocka_unit_test(test_abi_2_0_fields_keep_their_place),
     };
     return cmocka_run_group_tests_name("registry", tests, NULL, NULL);
 }
