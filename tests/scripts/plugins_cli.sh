@@ -39,6 +39,10 @@ check "install folder last" grep -q "/ost/plugins" <(sed -n 4p "$tmp/dirs")
 check "-v names each module before loading it" \
   [ "$(grep -c '^ost: loading plugin module ' "$tmp/verbose")" = 5 ]
 
+printf 'Reference: OCC0001\nLevel 3\n' > "$tmp/in.txt"
+"$ost" convert -v --plugin-dir "$modules" -o "$tmp/out.json" "$tmp/in.txt" 2>"$tmp/convert"
+check "convert -v names modules too" has "ost: loading plugin module $modules/ost-abi20.so" "$tmp/convert"
+
 # A crash in init: the module is named, and the process still dies of it.
 "$ost" plugins -v --plugin-dir "$modules-crash" >/dev/null 2>"$tmp/crash"
 status=$?
