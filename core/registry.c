@@ -190,14 +190,19 @@ ost_registry_add_plugin(ost_registry *reg, const ost_plugin_desc *desc,
         return OST_WARNING;
     }
 
+    guint n_readers = reg->readers->len, n_writers = reg->writers->len;
     reg->adding_origin = g_intern_string(origin);
     ost_status st = desc->init(reg, error);
     reg->adding_origin = NULL;
     if (st != OST_OK && error != NULL && *error == NULL)
         g_set_error(error, OST_ERROR, st, "%s: plugin %s: %s", origin, desc->name,
                     ost_strerror(st));
-    if (ost_status_grade(st) > OST_GRADE_WARNING)
+    if (ost_status_grade(st) > OST_GRADE_WARNING) {
+        /* A failed plugin's module is closed: nothing of it may stay. */
+        g_array_set_size(reg->readers, n_readers);
+        g_array_set_size(reg->writers, n_writers);
         return st;
+    }
     g_hash_table_insert(reg->plugins, g_strdup(desc->name), (gpointer)g_intern_string(origin));
     return st;
 }

@@ -54,6 +54,7 @@ fake_init(ost_registry *reg, GError **error)
 static ost_status
 failing_init(ost_registry *reg, GError **error)
 {
+    ost_registry_add_reader(reg, &never); /* then fails: it must not stay */
     g_set_error(error, OST_ERROR, OST_ERR_PLUGIN, "cannot start");
     return OST_ERR_PLUGIN;
 }
@@ -125,6 +126,7 @@ test_missing_descriptor_or_name_is_refused(void **state)
     failing.init = failing_init;
     assert_int_equal(ost_registry_add_plugin(reg, &failing, "failing.so", &error), OST_ERR_PLUGIN);
     assert_string_equal(error->message, "cannot start");
+    assert_int_equal(ost_registry_n_readers(reg), 0);
     g_clear_error(&error);
     ost_registry_free(reg);
 }
