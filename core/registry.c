@@ -132,7 +132,6 @@ __ost_registry_keep_module(ost_registry *reg, GModule *module)
     g_ptr_array_add(reg->modules, module);
 }
 
-
 const char *
 __ost_registry_plugin_origin(const ost_registry *reg, const char *name)
 {
@@ -150,7 +149,7 @@ valid_plugin_name(const char *name)
     return TRUE;
 }
 
-/* Whether a plugin built for ABI @p major.@p minor can be used; if not, why. */
+/* Whether a plugin built for @p desc's ABI can be used; if not, why. */
 static gboolean
 abi_supported(const ost_plugin_desc *desc, const char *origin, GError **error)
 {
