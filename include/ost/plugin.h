@@ -16,8 +16,10 @@ extern "C" {
  * <ost/blocks.h> that writers read and readers fill.
  *
  * - The minor number grows when a field is added at the end of a table
- *   (ost_reader_info, ost_writer_info) or of a struct the core allocates
- *   (the model and blocks structs: plugins never allocate or copy them).
+ *   (ost_reader_info, ost_writer_info), or at the end of a struct that the
+ *   core allocates and no other struct embeds (plugins get model and block
+ *   structs from their _new functions and never copy them; ost_source,
+ *   embedded in ost_doc, can only grow with the major number).
  *   A module built for the same major and an older or equal minor loads:
  *   each table starts with its size, and the registry reads a shorter table
  *   as if the fields it lacks were NULL or 0.
