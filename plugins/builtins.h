@@ -6,9 +6,10 @@
 #include <ost.h>
 
 /**
- * Register every plugin built from this source tree. Plugins already found
- * on the search path keep precedence: call this after loading modules.
- * Failures are appended to @p problems (char*; may be NULL).
+ * Register every plugin built from this source tree. Call it before loading
+ * modules: the built-in plugins come first, and a module taking one of
+ * their names is skipped. Failures are appended to @p problems (char*;
+ * may be NULL).
  */
 void ost_builtins_register(ost_registry *reg, GPtrArray *problems);
 
