@@ -19,7 +19,7 @@ for cmd in $commands; do
   check "ost-$cmd(1) exists" test -f "$page"
   check "ost(1) names $cmd" grep -q "ost\\\\-$cmd" "$man/ost.1"
   for opt in $("$ost" "$cmd" --help | grep -o -- '--[a-z][a-z-]*' | grep -vx -- '--help' | sort -u); do
-    check "ost-$cmd(1) has $opt" grep -qF -- "$(sed 's/-/\\-/g' <<<"$opt")" "$page"
+    check "ost-$cmd(1) has $opt" grep -qF -- "${opt//-/\\-}" "$page"
   done
 done
 if command -v groff >/dev/null; then

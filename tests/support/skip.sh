@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # SPDX-License-Identifier: MIT
 # Sourced by the script tests. ctest reports a test that exits with
 # OST_SKIP (its SKIP_RETURN_CODE) as skipped, not failed: tests that need
