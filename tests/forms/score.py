@@ -51,6 +51,7 @@ ITEM_KEYS = {
 }
 # Within a map cluster "occupations" are titled entries, not OCC pages.
 MAP_OCCUPATION_KEY = "title"
+GENERIC_KEY = re.compile(r"\[[^]]*\]")
 SKIP = {"extra", "path", "format", "sha256", "pages", "repairs", "warnings", "ost_version",
         "id_source"}
 
@@ -153,7 +154,14 @@ def describe(path, truth_fields, got_fields):
         s = json.dumps(v, ensure_ascii=False)
         return s if len(s) <= 70 else s[:67] + "...\""
     if path in truth_fields and path in got_fields:
-        return f"{path}: {show(got_fields[path])}, expected {show(truth_fields[path])}"
+        got, want = got_fields[path], truth_fields[path]
+        if isinstance(got, str) and isinstance(want, str):
+            # Long texts: show them from a little before where they part.
+            start = max(0, len(os.path.commonprefix([got, want])) - 20)
+            got, want = got[start:], want[start:]
+            if start:
+                got, want = "…" + got, "…" + want
+        return f"{path}: {show(got)}, expected {show(want)}"
     if path in truth_fields:
         return f"{path}: missing"
     return f"{path}: not on the page ({show(got_fields[path])})"
@@ -191,6 +199,7 @@ def main():
     models = convert_all(args.ost, inputs)
 
     report = []
+    by_field = defaultdict(lambda: defaultdict(int))  # generic field -> form -> wrong
     status = 0
     for set_name in order:
         per_form = defaultdict(lambda: [0, 0, 0])  # right, counted, lost
@@ -221,6 +230,8 @@ def main():
                 pct = 100.0 * len(right) / counted if counted else 100.0
                 if pct < worst[0]:
                     worst = (pct, form)
+                for w in wrong:
+                    by_field[set_name + " " + GENERIC_KEY.sub("[]", w)][form] += 1
                 if wrong or got is None:
                     tf = model_fields(truth)
                     gf = model_fields(got) if got is not None else {}
@@ -245,6 +256,13 @@ def main():
 
     if args.failures:
         with open(args.failures, "w", encoding="utf-8") as f:
+            f.write("Wrong fields by field, over all pages (html / printed PDF / text forms):\n")
+            for field, forms in sorted(by_field.items(), key=lambda x: -sum(x[1].values())):
+                pdf = sum(n for k, n in forms.items() if k.endswith(".pdf"))
+                txt = sum(n for k, n in forms.items() if k.endswith(".txt"))
+                f.write(f"  {sum(forms.values()):6d}  html {forms.get('html', 0):4d}  pdf {pdf:5d}"
+                        f"  text {txt:5d}  {field}\n")
+            f.write("\n")
             for head, lines in report:
                 f.write(head + "\n")
                 for line in lines:
