@@ -23,7 +23,8 @@ Text is compared after Unicode NFC and with runs of white space inside a
 paragraph made one space. A field that differs and matches a line of the
 losses file is a documented loss: reported, not counted.
 
-Prints fields right per form, per page and overall (each set separately);
+Prints fields right per form, per page and overall (each set separately),
+both of all fields counted and of the page's own fields;
 exits 1 when the first set's overall figure is below --min.
 """
 import argparse
@@ -202,14 +203,16 @@ def main():
     by_field = defaultdict(lambda: defaultdict(int))  # generic field -> form -> wrong
     status = 0
     for set_name in order:
-        per_form = defaultdict(lambda: [0, 0, 0])  # right, counted, lost
-        total = [0, 0, 0]
+        per_form = defaultdict(lambda: [0, 0, 0, 0])  # right, counted, lost, page's own
+        total = [0, 0, 0, 0]
+        page_means = []
         print(f"\n== {set_name}: fields right per page and form ==")
         print(f"{'page':58} {'overall':>8}  worst form")
         for page, truth_path in sets[set_name]:
             with open(truth_path, encoding="utf-8") as f:
                 truth = json.load(f)
             name = os.path.basename(page)
+            tf = model_fields(truth)
             page_total = [0, 0]
             worst = (101.0, "")
             for form in FORMS:
@@ -225,6 +228,7 @@ def main():
                     acc[0] += len(right)
                     acc[1] += counted
                     acc[2] += len(lost)
+                    acc[3] += len(tf) - len([x for x in lost if x in tf])
                 page_total[0] += len(right)
                 page_total[1] += counted
                 pct = 100.0 * len(right) / counted if counted else 100.0
@@ -233,21 +237,25 @@ def main():
                 for w in wrong:
                     by_field[set_name + " " + GENERIC_KEY.sub("[]", w)][form] += 1
                 if wrong or got is None:
-                    tf = model_fields(truth)
                     gf = model_fields(got) if got is not None else {}
                     head = f"{set_name} {name} [{form}] {pct:.1f}%"
                     if got is None:
                         head += " (conversion failed)"
                     report.append((head, [describe(w, tf, gf) for w in wrong]))
             pct = 100.0 * page_total[0] / page_total[1] if page_total[1] else 100.0
+            page_means.append(pct)
             print(f"{name:58} {pct:7.1f}%  {worst[1]} {worst[0]:.1f}%")
-        print(f"\n{'form':24} {'right':>7} {'fields':>7} {'percent':>8} {'lost':>6}")
+        # percent: right of all fields counted (the page's and any the form
+        # invents); of page: right of the page's own fields.
+        print(f"\n{'form':32} {'right':>7} {'fields':>7} {'percent':>8} {'of page':>8} {'lost':>6}")
         for form in FORMS:
-            r, c, lost = per_form[form]
+            r, c, lost, own = per_form[form]
             if c:
-                print(f"{form:24} {r:7d} {c:7d} {100.0 * r / c:7.1f}% {lost:6d}")
+                print(f"{form:32} {r:7d} {c:7d} {100.0 * r / c:7.1f}% {100.0 * r / own:7.1f}% {lost:6d}")
         overall = 100.0 * total[0] / total[1] if total[1] else 100.0
-        print(f"{'OVERALL ' + set_name:24} {total[0]:7d} {total[1]:7d} {overall:7.1f}% {total[2]:6d}")
+        print(f"{'OVERALL ' + set_name:32} {total[0]:7d} {total[1]:7d} {overall:7.1f}% "
+              f"{100.0 * total[0] / total[3]:7.1f}% {total[2]:6d}")
+        print(f"mean of the per-page figures: {sum(page_means) / len(page_means):.1f}%")
         if set_name == order[0] and overall < args.min:
             print(f"FAIL {set_name}: {overall:.1f}% of fields right, below the bar of {args.min}%")
             status = 1
