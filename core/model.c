@@ -424,6 +424,7 @@ ost_doc_free(ost_doc *doc)
     g_ptr_array_unref(doc->occupational_maps);
     g_ptr_array_unref(doc->functional_maps);
     g_hash_table_unref(doc->repair_index);
+    g_free(doc->relative_path);
     g_free(doc);
 }
 

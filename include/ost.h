@@ -10,5 +10,6 @@
 #include <ost/plugin.h>
 #include <ost/registry.h>
 #include <ost/pipeline.h>
+#include <ost/tables.h>
 
 #endif

@@ -208,6 +208,10 @@ typedef struct ost_doc {
     GPtrArray *occupational_maps;  /**< ost_occupational_map* */
     GPtrArray *functional_maps;    /**< ost_functional_map* */
     GHashTable *repair_index;      /**< private: (kind, from, to) -> ost_repair* */
+    /** The input's path below the folder named on the command line, for
+     *  listings that should not repeat where the dataset lives; NULL when
+     *  the input was named itself (then source.path is the one to show). */
+    char *relative_path;
 } ost_doc;
 
 /* Constructors and destructors. Each `_new` returns a zeroed object whose
