@@ -11,5 +11,7 @@
 #include <ost/registry.h>
 #include <ost/pipeline.h>
 #include <ost/tables.h>
+#include <ost/model_json.h>
+#include <ost/diff.h>
 
 #endif
