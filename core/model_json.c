@@ -329,13 +329,6 @@ read_root(JsonNode *root, GPtrArray *docs)
     return TRUE;
 }
 
-static gboolean
-parse_into(JsonParser *parser, const char *data, gssize len, GPtrArray *docs, GError **error)
-{
-    return json_parser_load_from_data(parser, data, len, error) &&
-           read_root(json_parser_get_root(parser), docs);
-}
-
 /* JSON Lines: every non-empty line one document. */
 static gboolean
 parse_lines(JsonParser *parser, const char *data, gsize len, GPtrArray *docs, guint *bad_line)
@@ -346,13 +339,28 @@ parse_lines(JsonParser *parser, const char *data, gsize len, GPtrArray *docs, gu
         const char *nl = memchr(p, '\n', (gsize)(end - p));
         const char *stop = nl != NULL ? nl : end;
         line++;
-        if (stop > p && !parse_into(parser, p, stop - p, docs, NULL)) {
+        if (stop > p && !(json_parser_load_from_data(parser, p, stop - p, NULL) &&
+                          read_root(json_parser_get_root(parser), docs))) {
             *bad_line = line;
             return FALSE;
         }
         p = stop + 1;
     }
-    return docs->len > 0;
+    return TRUE;
+}
+
+/* JSON Lines when the first line is a JSON value of its own and more text
+ * follows: json-glib would read only the first of several values. */
+static gboolean
+looks_like_lines(JsonParser *parser, const char *data, gsize len)
+{
+    const char *nl = memchr(data, '\n', len);
+    if (nl == NULL)
+        return FALSE;
+    gboolean more = FALSE;
+    for (const char *p = nl; p < data + len && !more; p++)
+        more = !g_ascii_isspace(*p);
+    return more && json_parser_load_from_data(parser, data, nl - data, NULL);
 }
 
 GPtrArray *
@@ -360,25 +368,25 @@ ost_docs_from_json(const char *name, const char *data, gsize len, GError **error
 {
     GPtrArray *docs = g_ptr_array_new_with_free_func((GDestroyNotify)ost_doc_free);
     JsonParser *parser = json_parser_new_immutable();
-    GError *whole = NULL;
-    gboolean ok = parse_into(parser, data, (gssize)len, docs, &whole);
-    guint bad_line = 0;
-    if (!ok && whole != NULL) {
-        g_ptr_array_set_size(docs, 0);
+    gboolean ok;
+    if (looks_like_lines(parser, data, len)) {
+        guint bad_line = 0;
         ok = parse_lines(parser, data, len, docs, &bad_line);
+        if (!ok)
+            g_set_error(error, OST_ERROR, OST_ERR_PARSE,
+                        "%s: line %u is not an ost JSON document", name, bad_line);
+    } else {
+        GError *parse_error = NULL;
+        ok = json_parser_load_from_data(parser, data, (gssize)len, &parse_error);
         if (!ok) {
-            if (bad_line > 1)
-                g_set_error(error, OST_ERROR, OST_ERR_PARSE,
-                            "%s: line %u is not an ost JSON document", name, bad_line);
-            else
-                g_set_error(error, OST_ERROR, OST_ERR_PARSE, "%s: not JSON: %s", name,
-                            whole->message);
+            g_set_error(error, OST_ERROR, OST_ERR_PARSE, "%s: not JSON: %s", name,
+                        parse_error->message);
+            g_error_free(parse_error);
+        } else if (!(ok = read_root(json_parser_get_root(parser), docs))) {
+            g_set_error(error, OST_ERROR, OST_ERR_PARSE,
+                        "%s: JSON, but not an ost document (no ost_version and source)", name);
         }
-    } else if (!ok) {
-        g_set_error(error, OST_ERROR, OST_ERR_PARSE,
-                    "%s: JSON, but not an ost document (no ost_version and source)", name);
     }
-    g_clear_error(&whole);
     g_object_unref(parser);
     if (!ok) {
         g_ptr_array_unref(docs);
