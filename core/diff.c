@@ -363,7 +363,8 @@ duty_items(const GPtrArray *list, GArray *items)
     }
 }
 
-/* The links of @list not in @other, old ids read through @renamed. */
+/* The links of @list not in @other, old ids read through @renamed; a
+ * renumbered one is shown with its new id, as "S19 (now S18)". */
 static char *
 links_missing(const GPtrArray *list, GHashTable *list_renamed, const GPtrArray *other,
               GHashTable *other_renamed)
@@ -380,7 +381,9 @@ links_missing(const GPtrArray *list, GHashTable *list_renamed, const GPtrArray *
                                     ? g_hash_table_lookup(other_renamed, o) : o;
             found = strcmp(as_new, o_new) == 0;
         }
-        if (!found)
+        if (!found && as_new != id)
+            g_string_append_printf(s, "%s%s (now %s)", s->len > 0 ? ", " : "", id, as_new);
+        else if (!found)
             g_string_append_printf(s, "%s%s", s->len > 0 ? ", " : "", id);
     }
     if (s->len == 0) {
