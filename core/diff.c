@@ -355,6 +355,15 @@ ksb_items(const GPtrArray *list, GArray *items)
 }
 
 static void
+option_items(const GPtrArray *list, GArray *items)
+{
+    for (guint i = 0; i < list->len; i++) {
+        const ost_option *o = g_ptr_array_index(list, i);
+        add_item(items, o->id, NULL, o->title);
+    }
+}
+
+static void
 duty_items(const GPtrArray *list, GArray *items)
 {
     for (guint i = 0; i < list->len; i++) {
@@ -446,6 +455,12 @@ diff_standard(const ost_standard *a, const row *ra, const ost_standard *b, const
         g_array_unref(olds);
         g_array_unref(news);
     }
+    GArray *old_options = items_new(), *new_options = items_new();
+    option_items(a->options, old_options);
+    option_items(b->options, new_options);
+    diff_items(subject, "option", old_options, new_options, NULL, changes);
+    g_array_unref(old_options);
+    g_array_unref(new_options);
     GArray *old_duties = items_new(), *new_duties = items_new();
     duty_items(a->duties, old_duties);
     duty_items(b->duties, new_duties);

@@ -102,7 +102,14 @@ read_duty(JsonObject *o)
 {
     ost_duty *d = ost_duty_new(get_str(o, "id"), get_str(o, "text"));
     read_strings(o, "ksbs", d->ksbs);
+    read_strings(o, "options", d->options);
     return d;
+}
+
+static gpointer
+read_option(JsonObject *o)
+{
+    return ost_option_new(get_str(o, "id"), get_str(o, "title"));
 }
 
 static gpointer
@@ -131,6 +138,7 @@ read_standard(JsonObject *o)
     read_strings(o, "typical_job_titles", s->typical_job_titles);
     s->entry_requirements = dup_str(o, "entry_requirements");
     read_items(o, "duties", s->duties, read_duty);
+    read_items(o, "options", s->options, read_option);
     read_items(o, "knowledge", s->knowledge, read_ksb);
     read_items(o, "skills", s->skills, read_ksb);
     read_items(o, "behaviours", s->behaviours, read_ksb);

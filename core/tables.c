@@ -223,7 +223,7 @@ walk_duties(row *r, guint standard_no, const ost_standard *s)
         put_number(r, i + 1);
         put_text(r, d->id);
         put_text(r, d->text);
-        put_text(r, NULL); /* options: not in the model yet */
+        put_list(r, d->options);
         EMIT(r, OST_TABLE_DUTIES);
         for (guint j = 0; j < d->ksbs->len; j++) {
             put_standard_key(r, standard_no, s);
@@ -269,6 +269,14 @@ walk_standard(row *r, guint standard_no, const ost_standard *s)
     put_text(r, s->review);
     put_list(r, s->involved_employers);
     EMIT(r, OST_TABLE_STANDARDS);
+    for (guint i = 0; i < s->options->len; i++) {
+        const ost_option *o = g_ptr_array_index(s->options, i);
+        put_standard_key(r, standard_no, s);
+        put_number(r, i + 1);
+        put_text(r, o->id);
+        put_text(r, o->title);
+        EMIT(r, OST_TABLE_OPTIONS);
+    }
     ost_status st = walk_duties(r, standard_no, s);
     if (st == OST_OK)
         st = walk_ksbs(r, standard_no, s, "knowledge", s->knowledge);

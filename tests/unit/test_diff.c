@@ -176,6 +176,24 @@ test_added_and_removed_records(void **state)
 }
 
 static void
+test_options_renamed_added_removed(void **state)
+{
+    GPtrArray *a = fixture_one(fixture_options_standard_doc());
+    GPtrArray *b = fixture_one(fixture_options_standard_doc());
+    ost_standard *s = standard_of(b);
+    ost_option *o1 = g_ptr_array_index(s->options, 0);
+    ost_set_str(&o1->title, "Software engineer (backend)");
+    g_ptr_array_remove_index(s->options, 1);
+    g_ptr_array_add(s->options, ost_option_new("O3", "Data engineer"));
+    assert_diff(a, b,
+                "reworded|ST0119|option|O1>O1|Software engineer>Software engineer (backend)\n"
+                "added|ST0119|option|->O3|->Data engineer\n"
+                "removed|ST0119|option|O2>-|Cyber security & <risk> analyst>-\n");
+    g_ptr_array_unref(a);
+    g_ptr_array_unref(b);
+}
+
+static void
 test_json_report(void **state)
 {
     GPtrArray *a = fixture_one(fixture_standard_doc()), *b = fixture_one(fixture_standard_doc());
@@ -209,6 +227,7 @@ main(void)
         cmocka_unit_test(test_renumbered_ksb_is_a_move),
         cmocka_unit_test(test_links_added_and_removed),
         cmocka_unit_test(test_added_and_removed_records),
+        cmocka_unit_test(test_options_renamed_added_removed),
         cmocka_unit_test(test_json_report),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

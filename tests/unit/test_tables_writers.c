@@ -129,6 +129,28 @@ test_csv_quotes_as_rfc_4180(void **state)
 }
 
 static void
+test_csv_options_of_a_standard(void **state)
+{
+    GPtrArray *docs = fixture_one(fixture_options_standard_doc());
+    GPtrArray *files = write_csv(docs);
+#define SRC_OPT "in/ST0119.html,c9494036a70daa8c465bb399e8169db5946d4568fd83cb37c3b3c7723af6ab13,official,1,ST0119"
+    assert_string_equal(file_named(files, "options.csv"),
+                        "source_path,source_sha256,source_trust,standard_no,reference,"
+                        "option_no,option_id,title\r\n"
+                        SRC_OPT ",1,O1,Software engineer\r\n"
+                        SRC_OPT ",2,O2,Cyber security & <risk> analyst\r\n");
+    assert_string_equal(file_named(files, "duties.csv"),
+                        "source_path,source_sha256,source_trust,standard_no,reference,"
+                        "duty_no,duty_id,text,options\r\n"
+                        SRC_OPT ",1,D1,Plan the work,\r\n"
+                        SRC_OPT ",2,D2,Build software,O1\r\n"
+                        SRC_OPT ",3,D3,Assess risks,O2\r\n"
+                        SRC_OPT ",4,D4,Review security of code,O1; O2\r\n");
+    g_ptr_array_unref(files);
+    g_ptr_array_unref(docs);
+}
+
+static void
 test_jsonl_one_compact_document_per_line(void **state)
 {
     GPtrArray *docs = fixture_one(fixture_occupation_doc());
@@ -333,6 +355,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_csv_one_file_per_table_in_order),
         cmocka_unit_test(test_csv_quotes_as_rfc_4180),
+        cmocka_unit_test(test_csv_options_of_a_standard),
         cmocka_unit_test(test_jsonl_one_compact_document_per_line),
         cmocka_unit_test(test_sqlite_tables_with_keys_and_types),
         cmocka_unit_test(test_sqlite_refuses_one_source_twice),
