@@ -12,6 +12,12 @@ ost_set_str(char **field, const char *value)
     *field = copy;
 }
 
+const char *
+ost_doc_shown_path(const ost_doc *doc)
+{
+    return doc->relative_path != NULL ? doc->relative_path : doc->source.path;
+}
+
 GPtrArray *
 ost_strlist_new(void)
 {

@@ -178,7 +178,7 @@ walk_source(row *r, const ost_doc *doc)
 {
     const ost_source *src = &doc->source;
     row_begin(r);
-    put_text(r, doc->relative_path != NULL ? doc->relative_path : src->path);
+    put_text(r, ost_doc_shown_path(doc));
     put_text(r, src->format);
     put_text(r, src->document_type);
     put_int_or_null(r, src->pages);

@@ -279,6 +279,10 @@ OST_API void ost_doc_add_repair(ost_doc *doc, const char *kind, const char *from
 OST_API void ost_doc_warn(ost_doc *doc, const char *code, const char *where,
                           const char *fmt, ...) G_GNUC_PRINTF(4, 5);
 
+/** @brief The input's path below the folder named on the command line
+ *  (relative_path), or the path as given when it has none. */
+OST_API const char *ost_doc_shown_path(const ost_doc *doc);
+
 /** @brief Replace *field with a copy of @p value (NULL clears it). */
 OST_API void ost_set_str(char **field, const char *value);
 
