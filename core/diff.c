@@ -402,6 +402,18 @@ links_missing(const GPtrArray *list, GHashTable *list_renamed, const GPtrArray *
     return g_string_free(s, FALSE);
 }
 
+/* "O1; O2", or NULL for none. */
+static char *
+joined(const GPtrArray *list)
+{
+    if (list->len == 0)
+        return NULL;
+    GString *s = g_string_new(g_ptr_array_index(list, 0));
+    for (guint i = 1; i < list->len; i++)
+        g_string_append_printf(s, "; %s", (const char *)g_ptr_array_index(list, i));
+    return g_string_free(s, FALSE);
+}
+
 static void
 diff_links(const char *subject, const ost_standard *a, const ost_standard *b, GArray *old_duties,
            GHashTable *renamed, GPtrArray *changes)
@@ -419,6 +431,12 @@ diff_links(const char *subject, const ost_standard *a, const ost_standard *b, GA
                        added);
         g_free(removed);
         g_free(added);
+        char *old_options = joined(od->options), *new_options = joined(nd->options);
+        if (g_strcmp0(old_options, new_options) != 0)
+            add_change(changes, OST_CHANGE_CHANGED, subject, "duty options", od->id, nd->id,
+                       old_options, new_options);
+        g_free(old_options);
+        g_free(new_options);
     }
 }
 
@@ -595,7 +613,10 @@ write_change_text(const ost_change *c, GString *out)
             g_string_append_printf(out, ": %s", c->old_value);
         break;
     case OST_CHANGE_CHANGED:
-        g_string_append_printf(out, "  ~ %s: ", c->old_id);
+        if (strcmp(c->item, "field") == 0)
+            g_string_append_printf(out, "  ~ %s: ", c->old_id);
+        else
+            g_string_append_printf(out, "  ~ %s %s: ", c->item, c->new_id);
         quoted(out, c->old_value);
         g_string_append(out, " -> ");
         quoted(out, c->new_value);

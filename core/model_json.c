@@ -391,7 +391,7 @@ ost_docs_from_json(const char *name, const char *data, gsize len, GError **error
                         parse_error->message);
             g_error_free(parse_error);
         } else if (!(ok = read_root(json_parser_get_root(parser), docs))) {
-            g_set_error(error, OST_ERROR, OST_ERR_PARSE,
+            g_set_error(error, OST_ERROR, OST_ERR_UNSUPPORTED,
                         "%s: JSON, but not an ost document (no ost_version and source)", name);
         }
     }

@@ -31,6 +31,17 @@ load_json(const char *path, GPtrArray *docs, GError **error)
     return TRUE;
 }
 
+/* In a folder, JSON of another kind (a dataset's manifest, a report) is
+ * not an output and is passed over; damaged JSON is still an error. */
+static gboolean
+skip_other_json(GError **error)
+{
+    if (!g_error_matches(*error, OST_ERROR, OST_ERR_UNSUPPORTED))
+        return FALSE;
+    g_clear_error(error);
+    return TRUE;
+}
+
 static int
 compare_names(gconstpointer a, gconstpointer b)
 {
@@ -57,7 +68,7 @@ load_dir(const char *dir, GPtrArray *docs, GError **error)
         if (g_file_test(path, G_FILE_TEST_IS_DIR))
             ok = load_dir(path, docs, error);
         else if (is_ost_json_name(path))
-            ok = load_json(path, docs, error);
+            ok = load_json(path, docs, error) || skip_other_json(error);
         g_free(path);
     }
     g_ptr_array_unref(names);

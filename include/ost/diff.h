@@ -12,7 +12,7 @@ extern "C" {
 typedef enum ost_change_kind {
     OST_CHANGE_ADDED,     /**< only in the new set */
     OST_CHANGE_REMOVED,   /**< only in the old set */
-    OST_CHANGE_CHANGED,   /**< a field's value changed */
+    OST_CHANGE_CHANGED,   /**< a field's value changed, or the options a duty belongs to */
     OST_CHANGE_REWORDED,  /**< a duty or KSB kept its id, its text changed */
     OST_CHANGE_MOVED,     /**< a duty or KSB renumbered (S18 became S19), maybe reworded */
     OST_CHANGE_LINKS,     /**< a duty's KSB links changed */
@@ -22,7 +22,7 @@ typedef enum ost_change_kind {
 typedef struct ost_change {
     ost_change_kind kind;
     char *subject;   /**< what holds it: "ST1030 1.3", "occupation OCC0509" */
-    char *item;      /**< "standard", "field", "duty", "knowledge", "skill", "behaviour", ... */
+    char *item;      /**< "standard", "field", "duty", "duty options", "option", "knowledge", ... */
     char *old_id;    /**< the item's old id, or the field's name */
     char *new_id;
     char *old_value; /**< old text or value; for LINKS the links removed */

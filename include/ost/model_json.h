@@ -13,8 +13,9 @@ extern "C" {
  * @brief Read the documents in ost JSON: one document, a combined dataset
  * ({"documents": [...]}) or JSON Lines (one document per line).
  * @p name names the input in messages.
- * @return the documents (ost_doc*, owned), or NULL with @p error set
- * (OST_ERR_PARSE) when the text is not ost JSON.
+ * @return the documents (ost_doc*, owned), or NULL with @p error set:
+ * OST_ERR_PARSE when the text is not JSON (or a line of it is not an ost
+ * document), OST_ERR_UNSUPPORTED when it is JSON of another kind.
  */
 OST_API GPtrArray *ost_docs_from_json(const char *name, const char *data, gsize len,
                                       GError **error);

@@ -59,11 +59,17 @@ cp "$tmp/old.json" "$tmp/v1/sub/a.json"
 "$ost" convert -q -o "$tmp/v1/b.json" "$src/samples/004-ST0509-spun-blog-copy.txt"
 cp "$tmp/old.json" "$tmp/v2/renamed.json"
 "$ost" convert -q -o "$tmp/v2/c.jsonl" -t jsonl "$src/samples/ST0611-standard.pdf"
+echo '{"inputs": []}' > "$tmp/v2/manifest.json"   # not an output: passed over
 "$ost" diff "$tmp/v1" "$tmp/v2" > "$tmp/f.txt"; status=$?
 check "folders: exit 1" [ "$status" = 1 ]
 check "folders: ST0611 added" grep -q "^  + standard ST0611" "$tmp/f.txt"
 check "folders: ST0509 removed" grep -q "^  - standard ST0509" "$tmp/f.txt"
 check "folders: nothing else" [ "$(grep -c '^  ' "$tmp/f.txt")" = 2 ]
+
+echo '{"ost_version": "1", "source": ' > "$tmp/v2/broken.json"
+"$ost" diff "$tmp/v1" "$tmp/v2" 2> "$tmp/err.txt"; status=$?
+check "folder with damaged JSON: exit 2" [ "$status" = 2 ]
+check "folder with damaged JSON: named" grep -q "broken.json: not JSON" "$tmp/err.txt"
 
 # Trouble: exit 2 and a message naming the file.
 check "missing file: exit 2" [ "$(status_of "$ost" diff "$old" "$tmp/nope.json")" = 2 ]

@@ -185,10 +185,19 @@ test_options_renamed_added_removed(void **state)
     ost_set_str(&o1->title, "Software engineer (backend)");
     g_ptr_array_remove_index(s->options, 1);
     g_ptr_array_add(s->options, ost_option_new("O3", "Data engineer"));
+    ost_duty *d3 = g_ptr_array_index(s->duties, 2);
+    ost_set_str((char **)&g_ptr_array_index(d3->options, 0), "O3");
     assert_diff(a, b,
                 "reworded|ST0119|option|O1>O1|Software engineer>Software engineer (backend)\n"
                 "added|ST0119|option|->O3|->Data engineer\n"
-                "removed|ST0119|option|O2>-|Cyber security & <risk> analyst>-\n");
+                "removed|ST0119|option|O2>-|Cyber security & <risk> analyst>-\n"
+                "changed|ST0119|duty options|D3>D3|O2>O3\n");
+    GPtrArray *changes = diff(a, b);
+    GString *text = g_string_new(NULL);
+    ost_diff_write_text(changes, text);
+    assert_non_null(strstr(text->str, "\n  ~ duty options D3: \"O2\" -> \"O3\"\n"));
+    g_string_free(text, TRUE);
+    g_ptr_array_unref(changes);
     g_ptr_array_unref(a);
     g_ptr_array_unref(b);
 }
