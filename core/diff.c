@@ -73,6 +73,7 @@ row_free(row *r)
 typedef struct side {
     GPtrArray *rows[OST_N_TABLES]; /* row* */
     GPtrArray *standards;          /* const ost_standard*, as the standards rows */
+    GPtrArray *occupations;        /* const ost_occupation*, as the occupations rows */
 } side;
 
 static ost_status
@@ -94,9 +95,11 @@ side_init(side *s, const ost_doc *const *docs, gsize n)
     for (int t = 0; t < OST_N_TABLES; t++)
         s->rows[t] = g_ptr_array_new_with_free_func((GDestroyNotify)row_free);
     s->standards = g_ptr_array_new();
-    for (gsize i = 0; i < n; i++)
-        for (guint j = 0; j < docs[i]->standards->len; j++)
-            g_ptr_array_add(s->standards, g_ptr_array_index(docs[i]->standards, j));
+    s->occupations = g_ptr_array_new();
+    for (gsize i = 0; i < n; i++) {
+        g_ptr_array_extend(s->standards, docs[i]->standards, NULL, NULL);
+        g_ptr_array_extend(s->occupations, docs[i]->occupations, NULL, NULL);
+    }
     ost_tables_walk(docs, n, keep_row, s);
 }
 
@@ -106,6 +109,7 @@ side_clear(side *s)
     for (int t = 0; t < OST_N_TABLES; t++)
         g_ptr_array_unref(s->rows[t]);
     g_ptr_array_unref(s->standards);
+    g_ptr_array_unref(s->occupations);
 }
 
 static int
@@ -123,7 +127,43 @@ column_index(const ost_table *t, const char *name)
 static gboolean
 is_content_column(const char *name)
 {
-    return !g_str_has_prefix(name, "source_") && !g_str_has_suffix(name, "_no");
+    return !g_str_has_prefix(name, "source_") && !g_str_has_suffix(name, "_no") &&
+           strcmp(name, "other_fields") != 0; /* compared key by key: diff_extra() */
+}
+
+static const char *
+extra_value(const GPtrArray *extra, const char *key, gboolean *found)
+{
+    for (guint i = 0; i < extra->len; i++) {
+        const ost_pair *p = g_ptr_array_index(extra, i);
+        if (strcmp(p->key, key) == 0) {
+            *found = TRUE;
+            return p->value;
+        }
+    }
+    *found = FALSE;
+    return NULL;
+}
+
+/* The fields the model has no name for, by their names on the page. */
+static void
+diff_extra(const char *subject, const GPtrArray *a, const GPtrArray *b, GPtrArray *changes)
+{
+    gboolean found;
+    for (guint i = 0; i < b->len; i++) {
+        const ost_pair *p = g_ptr_array_index(b, i);
+        const char *old = extra_value(a, p->key, &found);
+        if (!found || g_strcmp0(old, p->value) != 0)
+            add_change(changes, OST_CHANGE_CHANGED, subject, "field", p->key, p->key, old,
+                       p->value);
+    }
+    for (guint i = 0; i < a->len; i++) {
+        const ost_pair *p = g_ptr_array_index(a, i);
+        extra_value(b, p->key, &found);
+        if (!found)
+            add_change(changes, OST_CHANGE_CHANGED, subject, "field", p->key, p->key, p->value,
+                       NULL);
+    }
 }
 
 static void
@@ -184,6 +224,11 @@ diff_keyed(const keyed_table *kt, const side *a, const side *b, GPtrArray *chang
             guint i = GPOINTER_TO_UINT(g_queue_pop_head(q));
             used[i] = TRUE;
             compare_fields(t, g_ptr_array_index(old_rows, i), nr, subject, changes);
+            if (kt->table == OST_TABLE_OCCUPATIONS)
+                diff_extra(subject,
+                           ((const ost_occupation *)g_ptr_array_index(a->occupations, i))->extra,
+                           ((const ost_occupation *)g_ptr_array_index(b->occupations, j))->extra,
+                           changes);
         } else {
             add_change(changes, OST_CHANGE_ADDED, subject, kt->item, NULL, key, NULL, NULL);
         }
@@ -453,6 +498,7 @@ diff_standard(const ost_standard *a, const row *ra, const ost_standard *b, const
 {
     char *subject = standard_subject(b);
     compare_fields(ost_table_get(OST_TABLE_STANDARDS), ra, rb, subject, changes);
+    diff_extra(subject, a->extra, b->extra, changes);
     GHashTable *renamed = g_hash_table_new(g_str_hash, g_str_equal);
     static const struct {
         const char *what;
@@ -598,6 +644,13 @@ quoted(GString *out, const char *s)
         g_string_append_printf(out, "\"%s\"", s);
 }
 
+/* Too long to read old and new on one line. */
+static gboolean
+is_long(const char *s)
+{
+    return s != NULL && (strlen(s) > 60 || strchr(s, '\n') != NULL);
+}
+
 static void
 write_change_text(const ost_change *c, GString *out)
 {
@@ -614,11 +667,18 @@ write_change_text(const ost_change *c, GString *out)
         break;
     case OST_CHANGE_CHANGED:
         if (strcmp(c->item, "field") == 0)
-            g_string_append_printf(out, "  ~ %s: ", c->old_id);
+            g_string_append_printf(out, "  ~ %s", c->old_id);
         else
-            g_string_append_printf(out, "  ~ %s %s: ", c->item, c->new_id);
-        quoted(out, c->old_value);
-        g_string_append(out, " -> ");
+            g_string_append_printf(out, "  ~ %s %s", c->item, c->new_id);
+        if (is_long(c->old_value) || is_long(c->new_value)) {
+            g_string_append(out, " changed\n      was: ");
+            quoted(out, c->old_value);
+            g_string_append(out, "\n      now: ");
+        } else {
+            g_string_append(out, ": ");
+            quoted(out, c->old_value);
+            g_string_append(out, " -> ");
+        }
         quoted(out, c->new_value);
         break;
     case OST_CHANGE_MOVED:

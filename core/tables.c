@@ -22,7 +22,7 @@ static const ost_column standards_columns[] = {
     {"overview_of_role", T}, {"occupation_summary", T}, {"typical_job_titles", T},
     {"entry_requirements", T}, {"qualifications", T}, {"english_and_maths", T},
     {"consultation", T}, {"progression_routes", T}, {"subject_sector_area", T},
-    {"review", T}, {"involved_employers", T},
+    {"review", T}, {"involved_employers", T}, {"other_fields", T},
 };
 static const ost_column options_columns[] = {
     SOURCE_COLUMNS, {"standard_no", I}, {"reference", T}, {"option_no", I},
@@ -44,6 +44,7 @@ static const ost_column occupations_columns[] = {
     SOURCE_COLUMNS, {"occupation_no", I}, {"code", T}, {"title", T}, {"level", I},
     {"overview", T}, {"summary", T}, {"status", T}, {"soc_codes", T},
     {"involved_employers", T}, {"related_routes", T}, {"standard_reference", T},
+    {"other_fields", T},
 };
 static const ost_column map_entries_columns[] = {
     SOURCE_COLUMNS, {"map_no", I}, {"entry_no", I}, {"route", T}, {"pathway", T},
@@ -159,6 +160,23 @@ put_list(row *r, const GPtrArray *list)
     g_ptr_array_add(r->values, g_string_free(joined, FALSE));
 }
 
+/* Fields the model has no name for, one "key: value" line each. */
+static void
+put_extra(row *r, const GPtrArray *extra)
+{
+    if (extra->len == 0) {
+        put_text(r, NULL);
+        return;
+    }
+    GString *lines = g_string_new(NULL);
+    for (guint i = 0; i < extra->len; i++) {
+        const ost_pair *p = g_ptr_array_index(extra, i);
+        g_string_append_printf(lines, "%s%s: %s", i > 0 ? "\n" : "", p->key,
+                               p->value != NULL ? p->value : "");
+    }
+    g_ptr_array_add(r->values, g_string_free(lines, FALSE));
+}
+
 static ost_status
 row_end(row *r, ost_table_id table)
 {
@@ -268,6 +286,7 @@ walk_standard(row *r, guint standard_no, const ost_standard *s)
     put_text(r, s->subject_sector_area);
     put_text(r, s->review);
     put_list(r, s->involved_employers);
+    put_extra(r, s->extra);
     EMIT(r, OST_TABLE_STANDARDS);
     for (guint i = 0; i < s->options->len; i++) {
         const ost_option *o = g_ptr_array_index(s->options, i);
@@ -302,6 +321,7 @@ walk_occupation(row *r, guint no, const ost_occupation *o)
     put_list(r, o->involved_employers);
     put_list(r, o->related_routes);
     put_text(r, o->standard_reference);
+    put_extra(r, o->extra);
     EMIT(r, OST_TABLE_OCCUPATIONS);
     return OST_OK;
 }

@@ -4,7 +4,7 @@
 # field, a reworded duty, renumbered skills, an added and a removed
 # standard; exit status as diff(1).
 set -u
-ost=$1 src=$2
+ost=$1 src=$2 shared=${3:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
@@ -70,6 +70,23 @@ echo '{"ost_version": "1", "source": ' > "$tmp/v2/broken.json"
 "$ost" diff "$tmp/v1" "$tmp/v2" 2> "$tmp/err.txt"; status=$?
 check "folder with damaged JSON: exit 2" [ "$status" = 2 ]
 check "folder with damaged JSON: named" grep -q "broken.json: not JSON" "$tmp/err.txt"
+
+# A real revision: version 1.2 of ST0499's page against the current one,
+# where S9 was dropped and the skills after it renumbered.
+real=$shared/realdocs/ifate
+if [ -f "$real/occ0499-v1-2.html" ] && [ -f "$real/occ0499-current.html" ]; then
+  "$ost" diff "$real/occ0499-v1-2.html" "$real/occ0499-current.html" > "$tmp/r.txt"
+  check "ST0499: version" grep -qxF '  ~ version: "1.2" -> "1.3"' "$tmp/r.txt"
+  check "ST0499: S9 removed" grep -q "^  - skill S9: Remove and replace vehicle tyre" "$tmp/r.txt"
+  check "ST0499: S10 is now S9" grep -qx "  > skill S10 is now S9" "$tmp/r.txt"
+  check "ST0499: S26 is now S25" grep -qx "  > skill S26 is now S25" "$tmp/r.txt"
+  check "ST0499: nothing added" bash -c "! grep -q '^  + ' '$tmp/r.txt'"
+  "$ost" diff "$real/fixture_st1472.html" "$real/fixture_st1472_updated.html" > "$tmp/r.txt"
+  check "ST1472: the one changed date" grep -q "live for starts on the 1 October 2026" "$tmp/r.txt"
+  check "ST1472: one difference" grep -qx "1 difference." "$tmp/r.txt"
+else
+  echo "SKIP real revisions: $real not found"
+fi
 
 # Trouble: exit 2 and a message naming the file.
 check "missing file: exit 2" [ "$(status_of "$ost" diff "$old" "$tmp/nope.json")" = 2 ]

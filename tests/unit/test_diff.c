@@ -88,6 +88,27 @@ test_changed_fields(void **state)
     g_ptr_array_unref(b);
 }
 
+/* Fields the model has no name for, compared by their names on the page. */
+static void
+test_other_fields_by_name(void **state)
+{
+    GPtrArray *a = fixture_all_docs(), *b = fixture_all_docs();
+    ost_standard *s = standard_of(b);
+    ost_set_str(&((ost_pair *)g_ptr_array_index(s->extra, 0))->value, "\xC2\xA3" "17,000");
+    g_ptr_array_add(s->extra, ost_pair_new("Route", "Digital"));
+    ost_doc *occ = g_ptr_array_index(a, 1);
+    g_ptr_array_add(((ost_occupation *)g_ptr_array_index(occ->occupations, 0))->extra,
+                    ost_pair_new("Trailblazer contact", "someone@example.org"));
+    assert_diff(a, b,
+                "changed|ST0116 1.3|field|Funding band>Funding band|\xC2\xA3" "15,000>"
+                "\xC2\xA3" "17,000\n"
+                "changed|ST0116 1.3|field|Route>Route|->Digital\n"
+                "changed|occupation OCC0509|field|Trailblazer contact>Trailblazer contact|"
+                "someone@example.org>-\n");
+    g_ptr_array_unref(a);
+    g_ptr_array_unref(b);
+}
+
 static void
 test_reworded_duty_and_ksb(void **state)
 {
@@ -232,6 +253,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_documents_no_changes),
         cmocka_unit_test(test_changed_fields),
+        cmocka_unit_test(test_other_fields_by_name),
         cmocka_unit_test(test_reworded_duty_and_ksb),
         cmocka_unit_test(test_renumbered_ksb_is_a_move),
         cmocka_unit_test(test_links_added_and_removed),

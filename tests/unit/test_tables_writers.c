@@ -83,11 +83,12 @@ test_csv_quotes_as_rfc_4180(void **state)
         "typical_duration_months,target_approval_date,resubmission,resubmission_note,"
         "replaces_framework,professional_recognition,overview_of_role,occupation_summary,"
         "typical_job_titles,entry_requirements,qualifications,english_and_maths,consultation,"
-        "progression_routes,subject_sector_area,review,involved_employers\r\n"
+        "progression_routes,subject_sector_area,review,involved_employers,other_fields\r\n"
         SRC_STD ",1,ST0116,1.3,\"Software developer & tester <\"\"quoted\"\">\",standard,"
         "Approved for delivery,4,Digital,,,,0,24,2023-05-01,,,1,0,Build and test software.,"
         "\"First paragraph.\n\nSecond  paragraph with  two double spaces.\",Developer; Tester"
-        ",,,,,,,after 3 years,Caf\xC3\xA9 Ltd \xE2\x80\x94 \xE2\x9C\x93\r\n");
+        ",,,,,,,after 3 years,Caf\xC3\xA9 Ltd \xE2\x80\x94 \xE2\x9C\x93,"
+        "\"Funding band: \xC2\xA3" "15,000\"\r\n");
     assert_string_equal(file_named(files, "duty_ksbs.csv"),
                         "source_path,source_sha256,source_trust,standard_no,reference,duty_no,"
                         "duty_id,link_no,ksb_id\r\n"
