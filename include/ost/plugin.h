@@ -58,8 +58,7 @@ typedef struct ost_reader_info {
 
 /**
  * Writer flag: the output is a folder of files (write_files), such as one
- * CSV file per table; its name is the output path as given, without the
- * extension.
+ * CSV file per table; the output path names the folder.
  */
 #define OST_WRITER_FOLDER (1u << 1)
 

@@ -76,7 +76,7 @@ csv_write(const ost_doc *const *docs, gsize n_docs, guint flags, GByteArray *out
           GError **error)
 {
     g_set_error(error, OST_ERROR, OST_ERR_UNSUPPORTED,
-                "CSV output is a folder of tables, not one stream: name a folder");
+                "CSV output is a folder of tables (write_files), not one stream");
     return OST_ERR_UNSUPPORTED;
 }
 
