@@ -1,28 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* Model-level differences between two sets of documents. */
+/* Model-level differences between two sets of documents: records matched
+ * across the sets and compared field by field. */
 #include <ost/diff.h>
 #include <ost/tables.h>
 
-#include <json-glib/json-glib.h>
+#include "diff_private.h"
+
 #include <string.h>
-
-/* Below these word-overlap scores two texts are different statements, not
- * one reworded: a duty keeping its id may be rewritten more freely than a
- * statement that also changed its number. */
-#define SAME_ID_REWORD_MIN 0.5
-#define MOVED_REWORD_MIN 0.7
-
-static const char *const kind_names[] = {
-    [OST_CHANGE_ADDED] = "added",       [OST_CHANGE_REMOVED] = "removed",
-    [OST_CHANGE_CHANGED] = "changed",   [OST_CHANGE_REWORDED] = "reworded",
-    [OST_CHANGE_MOVED] = "moved",       [OST_CHANGE_LINKS] = "links",
-};
-
-const char *
-ost_change_kind_name(ost_change_kind kind)
-{
-    return kind < G_N_ELEMENTS(kind_names) ? kind_names[kind] : NULL;
-}
 
 void
 ost_change_free(ost_change *c)
@@ -38,8 +22,8 @@ ost_change_free(ost_change *c)
     g_free(c);
 }
 
-static void
-add_change(GPtrArray *changes, ost_change_kind kind, const char *subject, const char *item,
+void
+diff_add_change(GPtrArray *changes, ost_change_kind kind, const char *subject, const char *item,
            const char *old_id, const char *new_id, const char *old_value,
            const char *new_value)
 {
@@ -154,14 +138,14 @@ diff_extra(const char *subject, const GPtrArray *a, const GPtrArray *b, GPtrArra
         const ost_pair *p = g_ptr_array_index(b, i);
         const char *old = extra_value(a, p->key, &found);
         if (!found || g_strcmp0(old, p->value) != 0)
-            add_change(changes, OST_CHANGE_CHANGED, subject, "field", p->key, p->key, old,
+            diff_add_change(changes, OST_CHANGE_CHANGED, subject, "field", p->key, p->key, old,
                        p->value);
     }
     for (guint i = 0; i < a->len; i++) {
         const ost_pair *p = g_ptr_array_index(a, i);
         extra_value(b, p->key, &found);
         if (!found)
-            add_change(changes, OST_CHANGE_CHANGED, subject, "field", p->key, p->key, p->value,
+            diff_add_change(changes, OST_CHANGE_CHANGED, subject, "field", p->key, p->key, p->value,
                        NULL);
     }
 }
@@ -173,7 +157,7 @@ compare_fields(const ost_table *t, const row *a, const row *b, const char *subje
     for (guint c = 0; c < t->n_columns; c++)
         if (is_content_column(t->columns[c].name) &&
             g_strcmp0(a->values[c], b->values[c]) != 0)
-            add_change(changes, OST_CHANGE_CHANGED, subject, "field", t->columns[c].name,
+            diff_add_change(changes, OST_CHANGE_CHANGED, subject, "field", t->columns[c].name,
                        t->columns[c].name, a->values[c], b->values[c]);
 }
 
@@ -230,7 +214,7 @@ diff_keyed(const keyed_table *kt, const side *a, const side *b, GPtrArray *chang
                            ((const ost_occupation *)g_ptr_array_index(b->occupations, j))->extra,
                            changes);
         } else {
-            add_change(changes, OST_CHANGE_ADDED, subject, kt->item, NULL, key, NULL, NULL);
+            diff_add_change(changes, OST_CHANGE_ADDED, subject, kt->item, NULL, key, NULL, NULL);
         }
         g_free(subject);
         g_free(key);
@@ -240,7 +224,7 @@ diff_keyed(const keyed_table *kt, const side *a, const side *b, GPtrArray *chang
             continue;
         char *key = row_key(t, g_ptr_array_index(old_rows, i), kt->key);
         char *subject = g_strdup_printf("%s %s", kt->item, key);
-        add_change(changes, OST_CHANGE_REMOVED, subject, kt->item, key, NULL, NULL, NULL);
+        diff_add_change(changes, OST_CHANGE_REMOVED, subject, kt->item, key, NULL, NULL, NULL);
         g_free(subject);
         g_free(key);
     }
@@ -248,154 +232,12 @@ diff_keyed(const keyed_table *kt, const side *a, const side *b, GPtrArray *chang
     g_hash_table_unref(unmatched);
 }
 
-/* ---- duties and KSBs ---- */
-
-typedef struct item {
-    const char *id;
-    char *text;     /* owned: "title: text" for named behaviours */
-    int partner;    /* index on the other side, or -1 */
-} item;
-
-static void
-item_clear(gpointer p)
-{
-    g_free(((item *)p)->text);
-}
-
-static GArray *
-items_new(void)
-{
-    GArray *a = g_array_new(FALSE, TRUE, sizeof(item));
-    g_array_set_clear_func(a, item_clear);
-    return a;
-}
-
-static void
-add_item(GArray *items, const char *id, const char *title, const char *text)
-{
-    item it = {id, title != NULL ? g_strdup_printf("%s: %s", title, text != NULL ? text : "")
-                                 : g_strdup(text != NULL ? text : ""), -1};
-    g_array_append_val(items, it);
-}
-
-static GHashTable *
-word_set(const char *text)
-{
-    GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    char *folded = g_utf8_casefold(text, -1);
-    char **words = g_strsplit_set(folded, " \t\n.,;:()'\"", -1);
-    for (char **w = words; *w != NULL; w++)
-        if (**w != '\0')
-            g_hash_table_add(set, g_strdup(*w));
-    g_strfreev(words);
-    g_free(folded);
-    return set;
-}
-
-/* Dice's coefficient over the sets of words: 1 for the same words. */
-static double
-similarity(const char *a, const char *b)
-{
-    GHashTable *wa = word_set(a), *wb = word_set(b);
-    guint common = 0, na = g_hash_table_size(wa), nb = g_hash_table_size(wb);
-    GHashTableIter it;
-    gpointer w;
-    g_hash_table_iter_init(&it, wa);
-    while (g_hash_table_iter_next(&it, &w, NULL))
-        common += g_hash_table_contains(wb, w);
-    g_hash_table_unref(wa);
-    g_hash_table_unref(wb);
-    return na + nb == 0 ? 1.0 : 2.0 * common / (na + nb);
-}
-
-#define ITEM(a, i) (&g_array_index((a), item, (i)))
-
-static void
-pair(GArray *olds, guint i, GArray *news, guint j)
-{
-    ITEM(olds, i)->partner = (int)j;
-    ITEM(news, j)->partner = (int)i;
-}
-
-typedef gboolean (*pair_test)(const item *a, const item *b);
-
-static gboolean same_id_same_text(const item *a, const item *b)
-{
-    return g_strcmp0(a->id, b->id) == 0 && strcmp(a->text, b->text) == 0;
-}
-
-static gboolean same_text(const item *a, const item *b)
-{
-    return strcmp(a->text, b->text) == 0;
-}
-
-static gboolean same_id_similar(const item *a, const item *b)
-{
-    return g_strcmp0(a->id, b->id) == 0 && similarity(a->text, b->text) >= SAME_ID_REWORD_MIN;
-}
-
-static gboolean similar(const item *a, const item *b)
-{
-    return similarity(a->text, b->text) >= MOVED_REWORD_MIN;
-}
-
-/* Pair each unpaired new item with the first unpaired old one passing @test. */
-static void
-pair_pass(GArray *olds, GArray *news, pair_test test)
-{
-    for (guint j = 0; j < news->len; j++) {
-        if (ITEM(news, j)->partner >= 0)
-            continue;
-        for (guint i = 0; i < olds->len; i++)
-            if (ITEM(olds, i)->partner < 0 && test(ITEM(olds, i), ITEM(news, j))) {
-                pair(olds, i, news, j);
-                break;
-            }
-    }
-}
-
-/* Match @olds with @news, record what changed, and note in @renamed each
- * old id that now has another. The passes go from the surest pairing to
- * the loosest, so a renumbering is found before a same-id rewording. */
-static void
-diff_items(const char *subject, const char *what, GArray *olds, GArray *news,
-           GHashTable *renamed, GPtrArray *changes)
-{
-    pair_pass(olds, news, same_id_same_text);
-    pair_pass(olds, news, same_text);
-    pair_pass(olds, news, same_id_similar);
-    pair_pass(olds, news, similar);
-    for (guint j = 0; j < news->len; j++) {
-        const item *n = ITEM(news, j);
-        if (n->partner < 0) {
-            add_change(changes, OST_CHANGE_ADDED, subject, what, NULL, n->id, NULL, n->text);
-            continue;
-        }
-        const item *o = ITEM(olds, n->partner);
-        gboolean reworded = strcmp(o->text, n->text) != 0;
-        if (g_strcmp0(o->id, n->id) != 0) {
-            add_change(changes, OST_CHANGE_MOVED, subject, what, o->id, n->id,
-                       reworded ? o->text : NULL, reworded ? n->text : NULL);
-            if (renamed != NULL && o->id != NULL)
-                g_hash_table_insert(renamed, (gpointer)o->id, (gpointer)n->id);
-        } else if (reworded) {
-            add_change(changes, OST_CHANGE_REWORDED, subject, what, o->id, n->id, o->text,
-                       n->text);
-        }
-    }
-    for (guint i = 0; i < olds->len; i++) {
-        const item *o = ITEM(olds, i);
-        if (o->partner < 0)
-            add_change(changes, OST_CHANGE_REMOVED, subject, what, o->id, NULL, o->text, NULL);
-    }
-}
-
 static void
 ksb_items(const GPtrArray *list, GArray *items)
 {
     for (guint i = 0; i < list->len; i++) {
         const ost_ksb *k = g_ptr_array_index(list, i);
-        add_item(items, k->id, k->title, k->text);
+        diff_items_add(items, k->id, k->title, k->text);
     }
 }
 
@@ -404,7 +246,7 @@ option_items(const GPtrArray *list, GArray *items)
 {
     for (guint i = 0; i < list->len; i++) {
         const ost_option *o = g_ptr_array_index(list, i);
-        add_item(items, o->id, NULL, o->title);
+        diff_items_add(items, o->id, NULL, o->title);
     }
 }
 
@@ -413,7 +255,7 @@ duty_items(const GPtrArray *list, GArray *items)
 {
     for (guint i = 0; i < list->len; i++) {
         const ost_duty *d = g_ptr_array_index(list, i);
-        add_item(items, d->id, NULL, d->text);
+        diff_items_add(items, d->id, NULL, d->text);
     }
 }
 
@@ -464,7 +306,7 @@ diff_links(const char *subject, const ost_standard *a, const ost_standard *b, GA
            GHashTable *renamed, GPtrArray *changes)
 {
     for (guint i = 0; i < old_duties->len; i++) {
-        int j = ITEM(old_duties, i)->partner;
+        int j = DIFF_ITEM(old_duties, i)->partner;
         if (j < 0)
             continue;
         const ost_duty *od = g_ptr_array_index(a->duties, i);
@@ -472,13 +314,13 @@ diff_links(const char *subject, const ost_standard *a, const ost_standard *b, GA
         char *removed = links_missing(od->ksbs, renamed, nd->ksbs, NULL);
         char *added = links_missing(nd->ksbs, NULL, od->ksbs, renamed);
         if (removed != NULL || added != NULL)
-            add_change(changes, OST_CHANGE_LINKS, subject, "duty", od->id, nd->id, removed,
+            diff_add_change(changes, OST_CHANGE_LINKS, subject, "duty", od->id, nd->id, removed,
                        added);
         g_free(removed);
         g_free(added);
         char *old_options = joined(od->options), *new_options = joined(nd->options);
         if (g_strcmp0(old_options, new_options) != 0)
-            add_change(changes, OST_CHANGE_CHANGED, subject, "duty options", od->id, nd->id,
+            diff_add_change(changes, OST_CHANGE_CHANGED, subject, "duty options", od->id, nd->id,
                        old_options, new_options);
         g_free(old_options);
         g_free(new_options);
@@ -512,23 +354,23 @@ diff_standard(const ost_standard *a, const row *ra, const ost_standard *b, const
      * collect the KSB changes apart and append them after. */
     GPtrArray *ksb_changes = g_ptr_array_new();
     for (gsize k = 0; k < G_N_ELEMENTS(kinds); k++) {
-        GArray *olds = items_new(), *news = items_new();
+        GArray *olds = diff_items_new(), *news = diff_items_new();
         ksb_items(G_STRUCT_MEMBER(GPtrArray *, a, kinds[k].offset), olds);
         ksb_items(G_STRUCT_MEMBER(GPtrArray *, b, kinds[k].offset), news);
-        diff_items(subject, kinds[k].what, olds, news, renamed, ksb_changes);
+        diff_items_match(subject, kinds[k].what, olds, news, renamed, ksb_changes);
         g_array_unref(olds);
         g_array_unref(news);
     }
-    GArray *old_options = items_new(), *new_options = items_new();
+    GArray *old_options = diff_items_new(), *new_options = diff_items_new();
     option_items(a->options, old_options);
     option_items(b->options, new_options);
-    diff_items(subject, "option", old_options, new_options, NULL, changes);
+    diff_items_match(subject, "option", old_options, new_options, NULL, changes);
     g_array_unref(old_options);
     g_array_unref(new_options);
-    GArray *old_duties = items_new(), *new_duties = items_new();
+    GArray *old_duties = diff_items_new(), *new_duties = diff_items_new();
     duty_items(a->duties, old_duties);
     duty_items(b->duties, new_duties);
-    diff_items(subject, "duty", old_duties, new_duties, NULL, changes);
+    diff_items_match(subject, "duty", old_duties, new_duties, NULL, changes);
     diff_links(subject, a, b, old_duties, renamed, changes);
     for (guint i = 0; i < ksb_changes->len; i++)
         g_ptr_array_add(changes, g_ptr_array_index(ksb_changes, i));
@@ -587,7 +429,7 @@ diff_standards(const side *a, const side *b, GPtrArray *changes)
                           g_ptr_array_index(b->rows[OST_TABLE_STANDARDS], j), changes);
         } else {
             char *subject = standard_subject(s);
-            add_change(changes, OST_CHANGE_ADDED, subject, "standard", NULL, s->reference,
+            diff_add_change(changes, OST_CHANGE_ADDED, subject, "standard", NULL, s->reference,
                        NULL, s->title);
             g_free(subject);
         }
@@ -596,7 +438,7 @@ diff_standards(const side *a, const side *b, GPtrArray *changes)
         const ost_standard *s = g_ptr_array_index(a->standards, i);
         if (!used[i]) {
             char *subject = standard_subject(s);
-            add_change(changes, OST_CHANGE_REMOVED, subject, "standard", s->reference, NULL,
+            diff_add_change(changes, OST_CHANGE_REMOVED, subject, "standard", s->reference, NULL,
                        s->title, NULL);
             g_free(subject);
         }
@@ -631,139 +473,4 @@ ost_diff_docs(const ost_doc *const *old_docs, gsize n_old, const ost_doc *const 
     side_clear(&a);
     side_clear(&b);
     return changes;
-}
-
-/* ---- reports ---- */
-
-static void
-quoted(GString *out, const char *s)
-{
-    if (s == NULL)
-        g_string_append(out, "null");
-    else
-        g_string_append_printf(out, "\"%s\"", s);
-}
-
-/* Too long to read old and new on one line. */
-static gboolean
-is_long(const char *s)
-{
-    return s != NULL && (strlen(s) > 60 || strchr(s, '\n') != NULL);
-}
-
-static void
-write_change_text(const ost_change *c, GString *out)
-{
-    switch (c->kind) {
-    case OST_CHANGE_ADDED:
-        g_string_append_printf(out, "  + %s %s", c->item, c->new_id != NULL ? c->new_id : "");
-        if (c->new_value != NULL)
-            g_string_append_printf(out, ": %s", c->new_value);
-        break;
-    case OST_CHANGE_REMOVED:
-        g_string_append_printf(out, "  - %s %s", c->item, c->old_id != NULL ? c->old_id : "");
-        if (c->old_value != NULL)
-            g_string_append_printf(out, ": %s", c->old_value);
-        break;
-    case OST_CHANGE_CHANGED:
-        if (strcmp(c->item, "field") == 0)
-            g_string_append_printf(out, "  ~ %s", c->old_id);
-        else
-            g_string_append_printf(out, "  ~ %s %s", c->item, c->new_id);
-        if (is_long(c->old_value) || is_long(c->new_value)) {
-            g_string_append(out, " changed\n      was: ");
-            quoted(out, c->old_value);
-            g_string_append(out, "\n      now: ");
-        } else {
-            g_string_append(out, ": ");
-            quoted(out, c->old_value);
-            g_string_append(out, " -> ");
-        }
-        quoted(out, c->new_value);
-        break;
-    case OST_CHANGE_MOVED:
-        g_string_append_printf(out, "  > %s %s is now %s", c->item, c->old_id, c->new_id);
-        if (c->new_value != NULL)
-            g_string_append_printf(out, ", reworded\n      was: %s\n      now: %s",
-                                   c->old_value, c->new_value);
-        break;
-    case OST_CHANGE_REWORDED:
-        g_string_append_printf(out, "  ~ %s %s reworded\n      was: %s\n      now: %s", c->item,
-                               c->new_id, c->old_value, c->new_value);
-        break;
-    case OST_CHANGE_LINKS:
-        g_string_append_printf(out, "  ~ duty %s links", c->new_id);
-        if (c->new_value != NULL)
-            g_string_append_printf(out, ", added %s", c->new_value);
-        if (c->old_value != NULL)
-            g_string_append_printf(out, ", removed %s", c->old_value);
-        break;
-    }
-    g_string_append_c(out, '\n');
-}
-
-void
-ost_diff_write_text(const GPtrArray *changes, GString *out)
-{
-    const char *subject = NULL;
-    for (guint i = 0; i < changes->len; i++) {
-        const ost_change *c = g_ptr_array_index(changes, i);
-        if (subject == NULL || strcmp(subject, c->subject) != 0) {
-            subject = c->subject;
-            g_string_append_printf(out, "%s\n", subject);
-        }
-        write_change_text(c, out);
-    }
-    if (changes->len == 0)
-        g_string_append(out, "No differences.\n");
-    else
-        g_string_append_printf(out, "%u difference%s.\n", changes->len,
-                               changes->len == 1 ? "" : "s");
-}
-
-static void
-member(JsonBuilder *b, const char *key, const char *value)
-{
-    json_builder_set_member_name(b, key);
-    if (value == NULL)
-        json_builder_add_null_value(b);
-    else
-        json_builder_add_string_value(b, value);
-}
-
-void
-ost_diff_write_json(const GPtrArray *changes, GString *out)
-{
-    JsonBuilder *b = json_builder_new_immutable();
-    json_builder_begin_object(b);
-    json_builder_set_member_name(b, "same");
-    json_builder_add_boolean_value(b, changes->len == 0);
-    json_builder_set_member_name(b, "changes");
-    json_builder_begin_array(b);
-    for (guint i = 0; i < changes->len; i++) {
-        const ost_change *c = g_ptr_array_index(changes, i);
-        json_builder_begin_object(b);
-        member(b, "change", ost_change_kind_name(c->kind));
-        member(b, "subject", c->subject);
-        member(b, "item", c->item);
-        member(b, "old_id", c->old_id);
-        member(b, "new_id", c->new_id);
-        member(b, "old", c->old_value);
-        member(b, "new", c->new_value);
-        json_builder_end_object(b);
-    }
-    json_builder_end_array(b);
-    json_builder_end_object(b);
-    JsonNode *root = json_builder_get_root(b);
-    JsonGenerator *gen = json_generator_new();
-    json_generator_set_pretty(gen, TRUE);
-    json_generator_set_indent(gen, 2);
-    json_generator_set_root(gen, root);
-    char *text = json_generator_to_data(gen, NULL);
-    g_string_append(out, text);
-    g_string_append_c(out, '\n');
-    g_free(text);
-    g_object_unref(gen);
-    json_node_unref(root);
-    g_object_unref(b);
 }
