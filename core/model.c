@@ -12,6 +12,12 @@ ost_set_str(char **field, const char *value)
     *field = copy;
 }
 
+const char *
+ost_doc_shown_path(const ost_doc *doc)
+{
+    return doc->relative_path != NULL ? doc->relative_path : doc->source.path;
+}
+
 GPtrArray *
 ost_strlist_new(void)
 {
@@ -446,6 +452,7 @@ ost_doc_free(ost_doc *doc)
     g_ptr_array_unref(doc->occupational_maps);
     g_ptr_array_unref(doc->functional_maps);
     g_hash_table_unref(doc->repair_index);
+    g_free(doc->relative_path);
     g_free(doc);
 }
 

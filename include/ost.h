@@ -10,5 +10,8 @@
 #include <ost/plugin.h>
 #include <ost/registry.h>
 #include <ost/pipeline.h>
+#include <ost/tables.h>
+#include <ost/model_json.h>
+#include <ost/diff.h>
 
 #endif

@@ -34,5 +34,6 @@ int cli_cmd_convert(int argc, char **argv);
 int cli_cmd_plugins(int argc, char **argv);
 int cli_cmd_blocks(int argc, char **argv);
 int cli_cmd_repair(int argc, char **argv);
+int cli_cmd_diff(int argc, char **argv);
 
 #endif

@@ -49,8 +49,9 @@ cli_cmd_plugins(int argc, char **argv)
     printf("Output plugins:\n");
     for (guint i = 0; i < ost_registry_n_writers(reg); i++) {
         const ost_writer_info *w = ost_registry_writer_at(reg, i, &origin);
-        printf("  %-8s %s [.%s%s]\n           from %s\n", w->name, w->description, w->extension,
-               (w->flags & OST_WRITER_BINARY) ? ", binary" : "", origin);
+        printf("  %-8s %s [.%s%s%s]\n           from %s\n", w->name, w->description,
+               w->extension, (w->flags & OST_WRITER_BINARY) ? ", binary" : "",
+               (w->flags & OST_WRITER_FOLDER) ? ", folder" : "", origin);
         if (w->url != NULL)
             printf("           see %s\n", w->url);
     }

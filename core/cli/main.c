@@ -19,6 +19,7 @@ static const char usage_text[] =
     "  repair    repair damaged text from stdin to stdout, line by line\n"
     "  plugins   list the input and output plugins and where they came from\n"
     "  blocks    show the block stream a reader makes of a file (for plugin authors)\n"
+    "  diff      what changed between two versions of documents, outputs or datasets\n"
     "\n"
     "Examples:\n"
     "  ost convert ST1030.pdf                       JSON on stdout\n"
@@ -101,6 +102,7 @@ static const command commands[] = {
     {"repair", cli_cmd_repair},
     {"plugins", cli_cmd_plugins},
     {"blocks", cli_cmd_blocks},
+    {"diff", cli_cmd_diff},
 };
 
 int

@@ -220,6 +220,10 @@ typedef struct ost_doc {
     GPtrArray *occupational_maps;  /**< ost_occupational_map* */
     GPtrArray *functional_maps;    /**< ost_functional_map* */
     GHashTable *repair_index;      /**< private: (kind, from, to) -> ost_repair* */
+    /** The input's path below the folder named on the command line, for
+     *  listings that should not repeat where the dataset lives; NULL when
+     *  the input was named itself (then source.path is the one to show). */
+    char *relative_path;
 } ost_doc;
 
 /* Constructors and destructors. Each `_new` returns a zeroed object whose
@@ -278,6 +282,10 @@ OST_API void ost_doc_add_repair(ost_doc *doc, const char *kind, const char *from
  */
 OST_API void ost_doc_warn(ost_doc *doc, const char *code, const char *where,
                           const char *fmt, ...) G_GNUC_PRINTF(4, 5);
+
+/** @brief The input's path below the folder named on the command line
+ *  (relative_path), or the path as given when it has none. */
+OST_API const char *ost_doc_shown_path(const ost_doc *doc);
 
 /** @brief Replace *field with a copy of @p value (NULL clears it). */
 OST_API void ost_set_str(char **field, const char *value);

@@ -33,6 +33,16 @@ OST_API ost_doc *ost_read_bytes(const ost_registry *reg, const char *path,
 OST_API ost_doc *ost_read_file(const ost_registry *reg, const char *path,
                                const char *reader_name, GError **error);
 
+/**
+ * @brief Write @p docs with the folder writer @p writer into the folder
+ * @p dir. The files are written into a new folder beside @p dir, which then
+ * replaces @p dir in one rename: readers of @p dir see the old files or all
+ * the new ones, and a failure leaves @p dir as it was.
+ */
+OST_API ost_status ost_write_folder(const ost_writer_info *writer, const ost_doc *const *docs,
+                                    gsize n_docs, guint flags, const char *dir,
+                                    GError **error);
+
 #ifdef __cplusplus
 }
 #endif

@@ -29,10 +29,11 @@ extern "C" {
  *
  * ABI 2.0: tables start with their size; the descriptor has major and minor.
  * ABI 2.1: both tables end with @c url.
+ * ABI 2.2: the writer table ends with @c write_files (OST_WRITER_FOLDER).
  * @{
  */
 #define OST_PLUGIN_ABI_MAJOR 2
-#define OST_PLUGIN_ABI_MINOR 1
+#define OST_PLUGIN_ABI_MINOR 2
 /** @} */
 
 typedef struct ost_registry ost_registry;
@@ -78,6 +79,27 @@ typedef struct ost_reader_info {
 /** Writer flag: output is binary (never written to a terminal as text). */
 #define OST_WRITER_BINARY (1u << 0)
 
+/**
+ * Writer flag: the output is a folder of files (write_files), such as one
+ * CSV file per table; the output path names the folder.
+ */
+#define OST_WRITER_FOLDER (1u << 1)
+
+/**
+ * Where a folder writer puts its files. The writer calls put() once per
+ * file, in a fixed order; whoever supplies the sink decides where they go
+ * (ost_write_folder() puts them in a folder that appears whole or not at
+ * all).
+ */
+typedef struct ost_file_sink {
+    /** Add file @p name ("standards.csv", "/" separated, no "..") holding
+     *  @p len bytes. Anything but OST_OK (with @p error set) stops the writer,
+     *  which returns that status. */
+    ost_status (*put)(void *user, const char *name, const guint8 *data, gsize len,
+                      GError **error);
+    void *user;
+} ost_file_sink;
+
 /** Write flag: @p docs form one dataset rather than one document. */
 #define OST_WRITE_COMBINED (1u << 0)
 
@@ -97,6 +119,13 @@ typedef struct ost_writer_info {
                         GByteArray *out, GError **error);
     /* New fields go here, at the end, and bump OST_PLUGIN_ABI_MINOR. */
     const char *url;                  /**< where the format is described; ABI 2.1 */
+    /**
+     * For OST_WRITER_FOLDER writers (NULL for others): hand the files of
+     * the serialised @p docs to @p sink. Such a writer's write() refuses
+     * with OST_ERR_UNSUPPORTED, as its output is no single stream. ABI 2.2.
+     */
+    ost_status (*write_files)(const ost_doc *const *docs, gsize n_docs, guint flags,
+                              const ost_file_sink *sink, GError **error);
 } ost_writer_info;
 
 /**

@@ -18,6 +18,14 @@ static const char *const column_widths[ODS_N_WIDTHS] = {
     [ODS_WIDTH_MARK] = "1.3cm",
 };
 
+/* A row whose text runs past this many lines gets a fixed height of that
+ * many lines (style ro1), so one long summary does not fill the screen;
+ * the whole text is in the cell, shown when it is selected. */
+#define ODS_LONG_ROW_LINES 4
+#define ODS_ROW_HEIGHT "1.9cm"
+/* Characters of a wrapped line in a 10 cm column at the default font. */
+#define ODS_TEXT_LINE_CHARS 60
+
 /* The named cell style (styles.xml) a data cell of each width gets. */
 static const char *const cell_styles[ODS_N_WIDTHS] = {
     [ODS_WIDTH_TEXT] = ODS_STYLE_TEXT,
@@ -56,6 +64,14 @@ write_column_styles(xmlout *x)
         xmlout_end(x);
         xmlout_end(x);
     }
+    xmlout_start(x, "style:style");
+    xmlout_attr(x, "style:name", "ro1");
+    xmlout_attr(x, "style:family", "table-row");
+    xmlout_start(x, "style:table-row-properties");
+    xmlout_attr(x, "style:row-height", ODS_ROW_HEIGHT);
+    xmlout_attr(x, "style:use-optimal-row-height", "false");
+    xmlout_end(x);
+    xmlout_end(x);
 }
 
 void
@@ -69,6 +85,7 @@ ods_content_begin_io(ods_content *c, xmlOutputWriteCallback sink, void *sink_dat
     memset(c, 0, sizeof *c);
     c->row = g_string_sized_new(4096);
     c->table_names = g_ptr_array_new_with_free_func(g_free);
+    c->filter_ranges = g_array_new(FALSE, FALSE, sizeof(ods_range));
     xmlout *x = &c->x;
     xmlout_begin_io(x, sink, sink_data, FALSE);
     xmlout_start(x, "office:document-content");
@@ -91,9 +108,66 @@ ods_content_begin(ods_content *c, GByteArray *out)
     ods_content_begin_io(c, xmlout_append, out);
 }
 
+/* "A", "Z", "AA": the column letters of the 0-based column @i. */
+static void
+column_letters(GString *out, guint i)
+{
+    char letters[8];
+    int n = 0;
+    for (i++; i > 0; i = (i - 1) / 26)
+        letters[n++] = (char)('A' + (i - 1) % 26);
+    while (n > 0)
+        g_string_append_c(out, letters[--n]);
+}
+
+static void
+quoted_table_name(GString *out, const char *name)
+{
+    g_string_append_c(out, '\'');
+    for (const char *p = name; *p != '\0'; p++) {
+        if (*p == '\'')
+            g_string_append_c(out, '\'');
+        g_string_append_c(out, *p);
+    }
+    g_string_append_c(out, '\'');
+}
+
+/* An autofilter on every table: the unnamed database range of its sheet,
+ * named as LibreOffice and Excel name them, over the header and the rows. */
+static void
+write_filters(ods_content *c)
+{
+    if (c->filter_ranges->len == 0)
+        return;
+    xmlout *x = &c->x;
+    xmlout_start(x, "table:database-ranges");
+    GString *address = g_string_new(NULL);
+    for (guint i = 0; i < c->filter_ranges->len; i++) {
+        const ods_range *r = &g_array_index(c->filter_ranges, ods_range, i);
+        const char *table = g_ptr_array_index(c->table_names, r->table);
+        g_string_truncate(address, 0);
+        quoted_table_name(address, table);
+        g_string_append(address, ".A1:");
+        quoted_table_name(address, table);
+        g_string_append_c(address, '.');
+        column_letters(address, r->columns - 1);
+        g_string_append_printf(address, "%u", r->rows);
+        char *name = g_strdup_printf("__Anonymous_Sheet_DB__%u", r->table);
+        xmlout_start(x, "table:database-range");
+        xmlout_attr(x, "table:name", name);
+        xmlout_attr(x, "table:target-range-address", address->str);
+        xmlout_attr(x, "table:display-filter-buttons", "true");
+        xmlout_end(x);
+        g_free(name);
+    }
+    g_string_free(address, TRUE);
+    xmlout_end(x);
+}
+
 ost_status
 ods_content_finish(ods_content *c, GError **error)
 {
+    write_filters(c);
     g_string_free(c->row, TRUE);
     c->row = NULL;
     return xmlout_finish(&c->x, "content.xml", error);
@@ -103,6 +177,7 @@ void
 ods_content_clear(ods_content *c)
 {
     g_clear_pointer(&c->table_names, g_ptr_array_unref);
+    g_clear_pointer(&c->filter_ranges, g_array_unref);
 }
 
 /* Column declarations, runs of equal widths merged. */
@@ -273,6 +348,7 @@ row_begin(ods_content *c)
     c->column = 0;
     c->pending_empty = 0;
     c->row_has_cell = FALSE;
+    c->row_is_long = FALSE;
 }
 
 static void
@@ -282,8 +358,11 @@ row_end(ods_content *c)
     if (!c->row_has_cell)
         g_string_append(c->row, "<table:table-cell/>");
     g_string_append(c->row, "</table:table-row>");
+    if (c->row_is_long)
+        g_string_insert(c->row, strlen("<table:table-row"), " table:style-name=\"ro1\"");
     xmlout_raw(&c->x, c->row->str, c->row->len);
     c->pending_empty = 0;
+    c->table_rows++;
 }
 
 void
@@ -299,6 +378,7 @@ ods_table_begin(ods_content *c, const char *name, const ods_column *columns,
     /* Header rows repeat on every printed page; settings.xml freezes them
      * on screen. */
     xmlout_start(x, "table:table-header-rows");
+    c->table_rows = 0;
     c->columns = NULL;
     c->n_columns = 0;
     row_begin(c);
@@ -317,6 +397,8 @@ ods_table_begin(ods_content *c, const char *name, const ods_column *columns,
 void
 ods_table_end(ods_content *c)
 {
+    ods_range r = {c->table_names->len - 1, c->n_columns, c->table_rows};
+    g_array_append_val(c->filter_ranges, r);
     xmlout_end(&c->x);
     c->columns = NULL;
     c->n_columns = 0;
@@ -341,6 +423,24 @@ ods_cell_empty(ods_content *c)
     c->column++;
 }
 
+/* Lines @text takes in a cell of @width: wrapped in TEXT columns, else
+ * one per paragraph. An estimate, in characters not glyph widths. */
+static guint
+text_lines(const char *text, ods_width width)
+{
+    guint lines = 1, run = 0;
+    for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+        if (*p == '\n') {
+            lines++;
+            run = 0;
+        } else if (width == ODS_WIDTH_TEXT && ++run > ODS_TEXT_LINE_CHARS) {
+            lines++;
+            run = 0;
+        }
+    }
+    return lines;
+}
+
 void
 ods_cell_text(ods_content *c, const char *text)
 {
@@ -348,6 +448,8 @@ ods_cell_text(ods_content *c, const char *text)
         ods_cell_empty(c);
         return;
     }
+    if (!c->row_is_long && c->column < c->n_columns)
+        c->row_is_long = text_lines(text, c->columns[c->column].width) > ODS_LONG_ROW_LINES;
     start_cell(c, column_style(c), "string");
     cell_body(c, text);
     end_cell(c);

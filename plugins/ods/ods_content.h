@@ -32,7 +32,17 @@ typedef struct ods_content {
     GPtrArray *table_names;     /* char*, of every table begun, in order */
     guint64 cells;              /* non-empty cells, for the statistics in meta.xml */
     GString *row;               /* markup of the row being written */
+    gboolean row_is_long;       /* a cell would make the row taller than ODS_ROW_HEIGHT */
+    guint table_rows;           /* rows of the open table, header included */
+    GArray *filter_ranges;      /* ods_range, one per table */
 } ods_content;
+
+/* A table's extent, for its autofilter. */
+typedef struct ods_range {
+    guint table;                /* index into table_names */
+    guint columns;
+    guint rows;
+} ods_range;
 
 /* Start content.xml, written through @sink: declarations, automatic
  * styles, the spreadsheet body. */

@@ -7,6 +7,20 @@
  * starts with the column naming it, so rows from a combined dataset can be
  * filtered by document. */
 
+/* Every data sheet ends with the document the row came from, so rows of
+ * a clean copy, a damaged one and a third-party one stay told apart. */
+#define SOURCE_COLUMNS \
+    {"Source file", ODS_WIDTH_MEDIUM}, {"Source SHA-256", ODS_WIDTH_SHORT}, \
+    {"Source trust", ODS_WIDTH_CODE}
+
+static void
+cells_source(ods_content *c, const ost_doc *doc)
+{
+    ods_cell_text(c, ost_doc_shown_path(doc));
+    ods_cell_text(c, doc->source.sha256);
+    ods_cell_text(c, doc->source.trust);
+}
+
 #define FOR_EACH(type, var, list) \
     for (guint var##_i = 0; var##_i < (list)->len; var##_i++) \
         for (const type *var = g_ptr_array_index((list), var##_i); var != NULL; var = NULL)
@@ -43,6 +57,7 @@ static const ods_column standard_columns[] = {
     {"Review", ODS_WIDTH_SHORT},
     {"Involved employers", ODS_WIDTH_MEDIUM},
     {"Other fields", ODS_WIDTH_TEXT},
+    SOURCE_COLUMNS,
 };
 
 /* Unnamed fields, one "key: value" line each. */
@@ -101,6 +116,7 @@ standards_write(ods_content *c, const char *name, ods_docs docs, gsize n)
             ods_cell_text(c, s->review);
             ods_cell_lines(c, s->involved_employers);
             cell_extra(c, s->extra);
+            cells_source(c, docs[d]);
             ods_row_end(c);
         }
     }
@@ -115,6 +131,7 @@ static const ods_column duty_columns[] = {
     {"Text", ODS_WIDTH_TEXT},
     {"KSBs", ODS_WIDTH_MEDIUM},
     {"Options", ODS_WIDTH_CODE},
+    SOURCE_COLUMNS,
 };
 
 static gboolean
@@ -140,6 +157,7 @@ duties_write(ods_content *c, const char *name, ods_docs docs, gsize n)
                 ods_cell_text(c, duty->text);
                 ods_cell_joined(c, duty->ksbs, " ");
                 ods_cell_joined(c, duty->options, " ");
+                cells_source(c, docs[d]);
                 ods_row_end(c);
             }
         }
@@ -153,6 +171,7 @@ static const ods_column option_columns[] = {
     {"Standard", ODS_WIDTH_CODE},
     {"Option", ODS_WIDTH_CODE},
     {"Title", ODS_WIDTH_MEDIUM},
+    SOURCE_COLUMNS,
 };
 
 static gboolean
@@ -176,6 +195,7 @@ options_write(ods_content *c, const char *name, ods_docs docs, gsize n)
                 ods_cell_text(c, s->reference);
                 ods_cell_text(c, o->id);
                 ods_cell_text(c, o->title);
+                cells_source(c, docs[d]);
                 ods_row_end(c);
             }
         }
@@ -191,6 +211,7 @@ static const ods_column ksb_columns[] = {
     {"ID", ODS_WIDTH_CODE},
     {"Title", ODS_WIDTH_SHORT},
     {"Text", ODS_WIDTH_TEXT},
+    SOURCE_COLUMNS,
 };
 
 static gboolean
@@ -204,7 +225,8 @@ ksbs_has_rows(ods_docs docs, gsize n)
 }
 
 static void
-ksb_rows(ods_content *c, const ost_standard *s, const char *type, const GPtrArray *list)
+ksb_rows(ods_content *c, const ost_doc *doc, const ost_standard *s, const char *type,
+         const GPtrArray *list)
 {
     FOR_EACH(ost_ksb, k, list) {
         ods_row_begin(c);
@@ -213,6 +235,7 @@ ksb_rows(ods_content *c, const ost_standard *s, const char *type, const GPtrArra
         ods_cell_text(c, k->id);
         ods_cell_text(c, k->title);
         ods_cell_text(c, k->text);
+        cells_source(c, doc);
         ods_row_end(c);
     }
 }
@@ -223,9 +246,9 @@ ksbs_write(ods_content *c, const char *name, ods_docs docs, gsize n)
     ods_table_begin(c, name, ksb_columns, G_N_ELEMENTS(ksb_columns));
     for (gsize d = 0; d < n; d++) {
         FOR_EACH(ost_standard, s, docs[d]->standards) {
-            ksb_rows(c, s, "Knowledge", s->knowledge);
-            ksb_rows(c, s, "Skill", s->skills);
-            ksb_rows(c, s, "Behaviour", s->behaviours);
+            ksb_rows(c, docs[d], s, "Knowledge", s->knowledge);
+            ksb_rows(c, docs[d], s, "Skill", s->skills);
+            ksb_rows(c, docs[d], s, "Behaviour", s->behaviours);
         }
     }
     ods_table_end(c);
@@ -245,6 +268,7 @@ static const ods_column occupation_columns[] = {
     {"Related routes", ODS_WIDTH_SHORT},
     {"Standard reference", ODS_WIDTH_CODE},
     {"Other fields", ODS_WIDTH_TEXT},
+    SOURCE_COLUMNS,
 };
 
 static gboolean
@@ -274,6 +298,7 @@ occupations_write(ods_content *c, const char *name, ods_docs docs, gsize n)
             ods_cell_lines(c, o->related_routes);
             ods_cell_text(c, o->standard_reference);
             cell_extra(c, o->extra);
+            cells_source(c, docs[d]);
             ods_row_end(c);
         }
     }
@@ -289,6 +314,7 @@ static const ods_column map_columns[] = {
     {"Occupation", ODS_WIDTH_MEDIUM},
     {"Level", ODS_WIDTH_CODE},
     {"Status", ODS_WIDTH_SHORT},
+    SOURCE_COLUMNS,
 };
 
 static gboolean
@@ -304,7 +330,8 @@ map_has_rows(ods_docs docs, gsize n)
  * a level of the hierarchy with nothing below it still gets its row, so no
  * part of the map is lost. */
 static void
-map_row(ods_content *c, const ost_occupational_map *m, const ost_map_pathway *p,
+map_row(ods_content *c, const ost_doc *doc, const ost_occupational_map *m,
+        const ost_map_pathway *p,
         const ost_map_cluster *cl, const ost_map_occupation *o)
 {
     ods_row_begin(c);
@@ -314,6 +341,7 @@ map_row(ods_content *c, const ost_occupational_map *m, const ost_map_pathway *p,
     ods_cell_text(c, o != NULL ? o->title : NULL);
     ods_cell_int(c, o != NULL ? o->level : 0);
     ods_cell_text(c, o != NULL ? ost_map_status_name(o->status) : NULL);
+    cells_source(c, doc);
     ods_row_end(c);
 }
 
@@ -324,15 +352,15 @@ map_write(ods_content *c, const char *name, ods_docs docs, gsize n)
     for (gsize d = 0; d < n; d++) {
         FOR_EACH(ost_occupational_map, m, docs[d]->occupational_maps) {
             if (m->pathways->len == 0)
-                map_row(c, m, NULL, NULL, NULL);
+                map_row(c, docs[d], m, NULL, NULL, NULL);
             FOR_EACH(ost_map_pathway, p, m->pathways) {
                 if (p->clusters->len == 0)
-                    map_row(c, m, p, NULL, NULL);
+                    map_row(c, docs[d], m, p, NULL, NULL);
                 FOR_EACH(ost_map_cluster, cl, p->clusters) {
                     if (cl->occupations->len == 0)
-                        map_row(c, m, p, cl, NULL);
+                        map_row(c, docs[d], m, p, cl, NULL);
                     FOR_EACH(ost_map_occupation, o, cl->occupations)
-                        map_row(c, m, p, cl, o);
+                        map_row(c, docs[d], m, p, cl, o);
                 }
             }
         }
@@ -348,6 +376,7 @@ static const ods_column unit_columns[] = {
     {"Title", ODS_WIDTH_TEXT},
     {"Source references", ODS_WIDTH_SHORT},
     {"NOS URN", ODS_WIDTH_CODE},
+    SOURCE_COLUMNS,
 };
 
 static gboolean
@@ -373,6 +402,7 @@ units_write(ods_content *c, const char *name, ods_docs docs, gsize n)
                 ods_cell_text(c, u->title);
                 ods_cell_lines(c, u->source_references);
                 ods_cell_text(c, u->nos_urn);
+                cells_source(c, docs[d]);
                 ods_row_end(c);
             }
         }
@@ -434,7 +464,7 @@ sources_write(ods_content *c, const char *name, ods_docs docs, gsize n)
     for (gsize d = 0; d < n; d++) {
         const ost_source *src = &docs[d]->source;
         ods_row_begin(c);
-        ods_cell_text(c, src->path);
+        ods_cell_text(c, ost_doc_shown_path(docs[d]));
         ods_cell_text(c, src->format);
         ods_cell_text(c, src->document_type);
         ods_cell_text(c, src->trust);

@@ -10,7 +10,7 @@
 #include <ost.h>
 
 #include "builtins.h"
-#include "json/jsonw.h"
+#include "common/jsonw.h"
 
 static char *
 escape(const char *s)

@@ -163,9 +163,16 @@ test_content_cells(void **state)
     ods_row_begin(&c);
     ods_cell_text(&c, NULL);
     ods_row_end(&c);
+    /* Five lines: the row gets the fixed height; one long line in a code
+     * column does not wrap and leaves the row alone. */
+    ods_row_begin(&c);
+    ods_cell_text(&c, "a long code that does not wrap at all in a narrow column, however long it is");
+    ods_cell_empty(&c);
+    ods_cell_text(&c, "1\n2\n3\n4\n5");
+    ods_row_end(&c);
     ods_table_end(&c);
     assert_int_equal(c.tables, 1);
-    assert_int_equal(c.cells, 7 + 6 + 1);
+    assert_int_equal(c.cells, 7 + 6 + 1 + 2);
     assert_int_equal(ods_content_finish(&c, NULL), OST_OK);
     ods_content_clear(&c);
     char *got = content_body(out);
@@ -195,7 +202,17 @@ test_content_cells(void **state)
         "<table:table-cell table:style-name=\"Text\" office:value-type=\"string\"><text:p>2023-02-30</text:p></table:table-cell>"
         "</table:table-row>"
         "<table:table-row><table:table-cell/></table:table-row>"
-        "</table:table></office:spreadsheet></office:body></office:document-content>\n");
+        "<table:table-row table:style-name=\"ro1\">"
+        "<table:table-cell office:value-type=\"string\"><text:p>a long code that does not wrap at all in a narrow column, however long it is</text:p></table:table-cell>"
+        "<table:table-cell/>"
+        "<table:table-cell table:style-name=\"Text\" office:value-type=\"string\">"
+        "<text:p>1</text:p><text:p>2</text:p><text:p>3</text:p><text:p>4</text:p><text:p>5</text:p></table:table-cell>"
+        "</table:table-row>"
+        "</table:table>"
+        "<table:database-ranges><table:database-range table:name=\"__Anonymous_Sheet_DB__0\""
+        " table:target-range-address=\"'T&lt;1&gt;'.A1:'T&lt;1&gt;'.G5\" table:display-filter-buttons=\"true\"/>"
+        "</table:database-ranges>"
+        "</office:spreadsheet></office:body></office:document-content>\n");
 #undef HEAD
     g_free(got);
 }
@@ -219,6 +236,8 @@ test_content_preamble(void **state)
         " xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\""
         " office:version=\"1.3\"><office:automatic-styles>"
         COL(1, "2.5cm") COL(2, "4cm") COL(3, "6cm") COL(4, "10cm") COL(5, "1.3cm")
+        "<style:style style:name=\"ro1\" style:family=\"table-row\"><style:table-row-properties"
+        " style:row-height=\"1.9cm\" style:use-optimal-row-height=\"false\"/></style:style>"
         "</office:automatic-styles><office:body><office:spreadsheet/></office:body>"
         "</office:document-content>\n");
 #undef COL

@@ -356,6 +356,47 @@ column_count(xmlDocPtr content, const char *sheet)
 /* A role citing 1,500 units: more columns than LibreOffice opens by default
  * (1024). The matrix continues on a second sheet with the same rows and
  * label columns; no mark is lost and no sheet is wider than the limit. */
+/* Every data sheet ends with the row's source; the path shown is the one
+ * below the folder named on the command line when it is known. */
+static void
+test_source_columns_and_relative_paths(void **state)
+{
+    GPtrArray *docs = fixture_all_docs();
+    ost_doc *fm = g_ptr_array_index(docs, 3);
+    ost_set_str(&fm->relative_path, "maps/fm.txt");
+    GByteArray *ods = write_ods(docs, OST_WRITE_COMBINED);
+    xmlDocPtr c = content_of(ods);
+    static const struct {
+        const char *sheet;
+        int column;
+        int row;
+        const char *path;
+        const char *trust;
+    } cases[] = {
+        {"Standards", 29, 1, "in/ST0116.pdf", "official"},
+        {"Duties", 5, 2, "in/ST0116.pdf", "official"},
+        {"KSBs", 5, 5, "in/ST0116.pdf", "official"},
+        {"Occupations", 11, 1, "in/OCC0509.html", "official"},
+        {"Occupational map", 6, 1, "in/map.txt", "official"},
+        {"Units", 5, 2, "maps/fm.txt", "third_party"},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        assert_cell(c, cases[i].sheet, 0, cases[i].column, "string", NULL, "Source file");
+        assert_cell(c, cases[i].sheet, 0, cases[i].column + 1, "string", NULL, "Source SHA-256");
+        assert_cell(c, cases[i].sheet, 0, cases[i].column + 2, "string", NULL, "Source trust");
+        assert_cell(c, cases[i].sheet, cases[i].row, cases[i].column, "string", NULL,
+                    cases[i].path);
+        assert_cell(c, cases[i].sheet, cases[i].row, cases[i].column + 1, "string", NULL,
+                    "c9494036a70daa8c465bb399e8169db5946d4568fd83cb37c3b3c7723af6ab13");
+        assert_cell(c, cases[i].sheet, cases[i].row, cases[i].column + 2, "string", NULL,
+                    cases[i].trust);
+    }
+    assert_cell(c, "Sources", 4, 0, "string", NULL, "maps/fm.txt");
+    xmlFreeDoc(c);
+    g_byte_array_unref(ods);
+    g_ptr_array_unref(docs);
+}
+
 static void
 test_wide_matrix_split(void **state)
 {
@@ -443,6 +484,7 @@ main(void)
         cmocka_unit_test(test_typed_cells),
         cmocka_unit_test(test_options_cells),
         cmocka_unit_test(test_maps_and_combined_rows),
+        cmocka_unit_test(test_source_columns_and_relative_paths),
         cmocka_unit_test(test_wide_matrix_split),
         cmocka_unit_test(test_several_without_combine_refused),
     };

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* A small streaming JSON emitter: pretty-printed, deterministic. */
+/* A small streaming JSON emitter: pretty-printed or compact, deterministic. */
 #include "jsonw.h"
 
-#include "common/gstring_put.h"
+#include "gstring_put.h"
 
 #include <string.h>
 
@@ -13,6 +13,14 @@ jsonw_init(jsonw *w, GString *out)
     w->depth = 0;
     w->first = TRUE;
     w->after_key = FALSE;
+    w->compact = FALSE;
+}
+
+void
+jsonw_init_compact(jsonw *w, GString *out)
+{
+    jsonw_init(w, out);
+    w->compact = TRUE;
 }
 
 /* Two spaces per level, appended in one piece: appending "  " once per
@@ -21,6 +29,8 @@ static void
 newline_indent(jsonw *w)
 {
     static const char spaces[] = "\n                                                                ";
+    if (w->compact)
+        return;
     gsize want = 1 + 2 * (gsize)w->depth;
     __ost_gstring_put(w->out, spaces, MIN(want, sizeof spaces - 1));
     for (gsize have = sizeof spaces - 1; have < want; have += 2)
@@ -71,7 +81,7 @@ jsonw_key(jsonw *w, const char *key)
 {
     before_item(w);
     jsonw_escape(w->out, key);
-    __ost_gstring_put(w->out, ": ", 2);
+    __ost_gstring_put(w->out, ": ", w->compact ? 1 : 2);
     w->after_key = TRUE;
 }
 
@@ -83,7 +93,7 @@ jsonw_plain_key(jsonw *w, const char *key)
     before_item(w);
     g_string_append_c(w->out, '"');
     __ost_gstring_put(w->out, key, strlen(key));
-    __ost_gstring_put(w->out, "\": ", 3);
+    __ost_gstring_put(w->out, "\": ", w->compact ? 2 : 3);
     w->after_key = TRUE;
 }
 

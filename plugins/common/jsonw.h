@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* A small streaming JSON emitter: pretty-printed, deterministic. */
+/* A small streaming JSON emitter: pretty-printed or compact, deterministic. */
 #ifndef OST_JSONW_H
 #define OST_JSONW_H
 
@@ -12,9 +12,11 @@ typedef struct jsonw {
     int depth;
     gboolean first;     /* no value yet at this depth */
     gboolean after_key; /* a key was written; the value follows on its line */
+    gboolean compact;   /* all on one line, no spaces */
 } jsonw;
 
 void jsonw_init(jsonw *w, GString *out);
+void jsonw_init_compact(jsonw *w, GString *out);
 void jsonw_begin_object(jsonw *w);
 void jsonw_end_object(jsonw *w);
 void jsonw_begin_array(jsonw *w);
