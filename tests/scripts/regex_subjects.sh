@@ -8,7 +8,7 @@
 # size of a paragraph, not of the document.
 set -u
 ost=$1 src=$2
-probe=$PWD/test-modules/ost-regex-probe.so
+probe=$PWD/test-preload/ost-regex-probe.so
 [ -f "$probe" ] || { echo "FAIL $probe not built"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
