@@ -14,7 +14,7 @@ extern "C" {
  * refused: the structs below are read directly, so any change to them bumps
  * this number.
  */
-#define OST_PLUGIN_ABI 1
+#define OST_PLUGIN_ABI 2
 
 typedef struct ost_registry ost_registry;
 
@@ -51,6 +51,9 @@ typedef struct ost_reader_info {
      */
     ost_status (*read)(const ost_input *in, ost_blocks *blocks, ost_doc *doc,
                        GError **error);
+    /** Largest input the reader takes, in bytes (0: the core's limit,
+     * OST_MAX_INPUT_BYTES); a larger file is refused before it is read. */
+    gsize max_input;
 } ost_reader_info;
 
 /** Writer flag: output is binary (never written to a terminal as text). */

@@ -36,10 +36,10 @@ read_nothing(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **err
 }
 
 static const char *const no_ext[] = {NULL};
-static const ost_reader_info never = {"never", "never bids", no_ext, no_ext, bid_never, read_nothing};
-static const ost_reader_info magic = {"magic", "bids on MAGIC", no_ext, no_ext, bid_on_magic, read_nothing};
-static const ost_reader_info twenty = {"twenty", "always 20", no_ext, no_ext, bid_twenty, read_nothing};
-static const ost_reader_info twenty_again = {"twentyagain", "also 20", no_ext, no_ext, bid_twenty, read_nothing};
+static const ost_reader_info never = {"never", "never bids", no_ext, no_ext, bid_never, read_nothing, 0};
+static const ost_reader_info magic = {"magic", "bids on MAGIC", no_ext, no_ext, bid_on_magic, read_nothing, 0};
+static const ost_reader_info twenty = {"twenty", "always 20", no_ext, no_ext, bid_twenty, read_nothing, 0};
+static const ost_reader_info twenty_again = {"twentyagain", "also 20", no_ext, no_ext, bid_twenty, read_nothing, 0};
 
 static ost_status
 fake_init(ost_registry *reg, GError **error)
