@@ -35,8 +35,9 @@ ost_install() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || return 1
 }
 
+# Extra arguments go to cmake ("-DOST_SANITIZE=ON").
 ost_configure_and_build() {
   ost_say "building in $ost_build"
-  cmake -S "$ost_root" -B "$ost_build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null || return 1
+  cmake -S "$ost_root" -B "$ost_build" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null || return 1
   cmake --build "$ost_build" -j"$(nproc)" || return 1
 }
