@@ -588,7 +588,7 @@ duty_id(const char *text, const char **rest)
 static gboolean
 duty_header(const char *text)
 {
-    return __ost_match("^\\s*(duty|duties)(\\s+|\\t)+(ksbs?|knowledge,? skills,? "
+    return __ost_match("^\\s*(duty|duties)\\s+(ksbs?|knowledge,? skills,? "
                                 "(and )?behaviours?|criteria)\\s*$",
                                 text, G_REGEX_CASELESS);
 }
