@@ -27,11 +27,11 @@ set_io_error(GError **error, const char *what, int err)
 void
 __ost_too_large_error(GError **error, guint64 size, gsize max_bytes, const char *whose)
 {
-    char *limit = g_format_size_full(max_bytes, G_FORMAT_SIZE_IEC_UNITS);
+    /* Not g_format_size: its no-break space would not survive every terminal. */
+    gboolean mib = max_bytes % (1u << 20) == 0;
     g_set_error(error, OST_ERROR, OST_ERR_PARSE,
-                "too large: %" G_GUINT64_FORMAT " bytes (the %s limit is %s)", size, whose,
-                limit);
-    g_free(limit);
+                "too large: %" G_GUINT64_FORMAT " bytes (the %s limit is %" G_GSIZE_FORMAT " %s)",
+                size, whose, mib ? max_bytes >> 20 : max_bytes, mib ? "MiB" : "bytes");
 }
 
 int
