@@ -3,8 +3,10 @@
 #include <ost/pipeline.h>
 
 #include "blocks_private.h"
+#include "input_private.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <openssl/evp.h>
 
@@ -124,35 +126,57 @@ sha256_hex(const guint8 *data, gsize len)
     return hex;
 }
 
-ost_doc *
-ost_read_bytes(const ost_registry *reg, const char *path, const guint8 *data, gsize len,
-               const char *reader_name, GError **error)
+/* The reader named, or the best bidder on @p in. */
+static const ost_reader_info *
+pick_reader(const ost_registry *reg, const ost_input *in, const char *reader_name,
+            GError **error)
 {
-    ost_input in = {path, data, len};
     const ost_reader_info *reader;
     if (reader_name != NULL) {
         reader = ost_registry_find_reader(reg, reader_name);
-        if (reader == NULL) {
+        if (reader == NULL)
             g_set_error(error, OST_ERROR, OST_ERR_UNSUPPORTED,
                         "no input plugin named \"%s\" (see 'ost plugins')", reader_name);
-            return NULL;
-        }
     } else {
-        reader = ost_registry_best_reader(reg, &in, NULL);
-        if (reader == NULL) {
+        reader = ost_registry_best_reader(reg, in, NULL);
+        if (reader == NULL)
             g_set_error(error, OST_ERROR, OST_ERR_UNSUPPORTED,
                         "no input plugin recognises this file's format");
-            return NULL;
-        }
     }
+    return reader;
+}
 
+static gsize
+max_input(const ost_reader_info *reader)
+{
+    return reader->max_input != 0 ? MIN(reader->max_input, OST_MAX_INPUT_BYTES)
+                                  : OST_MAX_INPUT_BYTES;
+}
+
+static gboolean
+within_limit(const ost_reader_info *reader, guint64 size, GError **error)
+{
+    if (size <= max_input(reader))
+        return TRUE;
+    char *whose = g_strdup_printf("%s reader's", reader->name);
+    __ost_too_large_error(error, size, max_input(reader), whose);
+    g_free(whose);
+    return FALSE;
+}
+
+static ost_doc *
+read_with(const ost_reader_info *reader, const ost_input *in, GError **error)
+{
+    const char *path = in->path;
+    const guint8 *data = in->data;
+    gsize len = in->len;
     ost_doc *doc = ost_doc_new();
     doc->source.path = g_strdup(path);
     doc->source.format = g_strdup(reader->name);
     doc->source.sha256 = sha256_hex(data, len);
 
     ost_blocks *blocks = ost_blocks_new();
-    ost_status st = reader->read(&in, blocks, doc, error);
+    ost_status st = reader->read(in, blocks, doc, error);
     if (st != OST_OK) {
         if (error != NULL && *error == NULL)
             g_set_error(error, OST_ERROR, st, "%s", ost_strerror(st));
@@ -187,18 +211,44 @@ ost_read_bytes(const ost_registry *reg, const char *path, const guint8 *data, gs
 }
 
 ost_doc *
+ost_read_bytes(const ost_registry *reg, const char *path, const guint8 *data, gsize len,
+               const char *reader_name, GError **error)
+{
+    ost_input in = {path, data, len};
+    const ost_reader_info *reader = pick_reader(reg, &in, reader_name, error);
+    if (reader == NULL || !within_limit(reader, len, error))
+        return NULL;
+    return read_with(reader, &in, error);
+}
+
+/* Enough of a file's start for every reader's bid ("from its first bytes"). */
+#define BID_PREFIX (64u * 1024u)
+
+/* The reader is picked from the file's first bytes, so a file over its
+ * limit is refused before the rest is read. */
+ost_doc *
 ost_read_file(const ost_registry *reg, const char *path, const char *reader_name,
               GError **error)
 {
-    char *data = NULL;
-    gsize len = 0;
-    GError *io_error = NULL;
-    if (!g_file_get_contents(path, &data, &len, &io_error)) {
-        g_set_error(error, OST_ERROR, OST_ERR_IO, "%s", io_error->message);
-        g_error_free(io_error);
+    guint64 size;
+    int fd = __ost_input_open(path, OST_MAX_INPUT_BYTES, &size, error);
+    if (fd < 0)
         return NULL;
+    GByteArray *buf = g_byte_array_sized_new((guint)size + 1);
+    ost_doc *doc = NULL;
+    const ost_reader_info *reader = NULL;
+    if (__ost_input_read(fd, buf, MIN(size, BID_PREFIX), error)) {
+        ost_input prefix = {path, buf->data, buf->len};
+        reader = pick_reader(reg, &prefix, reader_name, error);
     }
-    ost_doc *doc = ost_read_bytes(reg, path, (const guint8 *)data, len, reader_name, error);
-    g_free(data);
+    /* One byte over the limit tells a file that grew since fstat. */
+    if (reader != NULL && within_limit(reader, size, error) &&
+        __ost_input_read(fd, buf, max_input(reader) + 1, error) &&
+        within_limit(reader, buf->len, error)) {
+        ost_input in = {path, buf->data, buf->len};
+        doc = read_with(reader, &in, error);
+    }
+    close(fd);
+    g_byte_array_free(buf, TRUE);
     return doc;
 }

@@ -8,6 +8,9 @@ OST_BUILD_PACKAGES="build-essential cmake pkg-config libglib2.0-dev libpoppler-g
   hunspell-en-gb"
 OST_TEST_PACKAGES="python3 python3-jsonschema libxml2-utils poppler-utils time sqlite3
   libreoffice-calc python3-uno xvfb fonts-dejavu-core chromium libreoffice-writer"
+# The fuzz harnesses and the sanitizer build (scripts/fuzz, .ci/run): clang
+# with libFuzzer and the sanitizer runtimes.
+OST_FUZZ_PACKAGES="clang libclang-rt-14-dev"
 # Only for the maintainer tool scripts/make-sample-pdfs (the tests use the
 # committed PDFs): cairo/Pango from Python, LibreOffice, qpdf, fonts.
 OST_SAMPLE_PACKAGES="python3 python3-gi python3-gi-cairo python3-cairo gir1.2-pango-1.0
@@ -32,8 +35,9 @@ ost_install() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || return 1
 }
 
+# Extra arguments go to cmake ("-DOST_SANITIZE=ON").
 ost_configure_and_build() {
   ost_say "building in $ost_build"
-  cmake -S "$ost_root" -B "$ost_build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null || return 1
+  cmake -S "$ost_root" -B "$ost_build" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null || return 1
   cmake --build "$ost_build" -j"$(nproc)" || return 1
 }

@@ -21,14 +21,23 @@ static const char *const summary_kinds[] = {
     "ligature", "unicode_ligature", "mojibake", "soft_hyphen", "unresolved",
 };
 
-/* Read one line (without its newline) into @line; FALSE at the end. */
+/* A longer line is read and repaired in pieces of about this size. */
+#define PIECE_BYTES (64u * 1024u)
+
+/* Read the next piece of a line (without its newline) into @line: the whole
+ * line when it is short, else up to PIECE_BYTES cut after white space (so
+ * no word is split) or, in a line without any, between two characters.
+ * What follows the cut waits in @carry. One line of any length is thus
+ * held in bounded memory. FALSE at the end. */
 static gboolean
-read_line(FILE *in, GString *line, gboolean *newline)
+read_piece(FILE *in, GString *line, GString *carry, gboolean *newline)
 {
-    char chunk[65536];
-    g_string_truncate(line, 0);
+    char chunk[PIECE_BYTES + 1];
+    g_string_assign(line, carry->str);
+    g_string_truncate(carry, 0);
     *newline = FALSE;
-    while (fgets(chunk, sizeof chunk, in) != NULL) {
+    while (line->len < PIECE_BYTES &&
+           fgets(chunk, (int)(PIECE_BYTES - line->len + 1), in) != NULL) {
         gsize n = strlen(chunk);
         if (n > 0 && chunk[n - 1] == '\n') {
             g_string_append_len(line, chunk, (gssize)n - 1);
@@ -36,6 +45,19 @@ read_line(FILE *in, GString *line, gboolean *newline)
             return TRUE;
         }
         g_string_append_len(line, chunk, (gssize)n);
+    }
+    if (line->len >= PIECE_BYTES) {
+        gsize cut = line->len;
+        while (cut > 0 && line->str[cut - 1] != ' ' && line->str[cut - 1] != '\t')
+            cut--;
+        if (cut == 0) {
+            const char *last = g_utf8_find_prev_char(line->str, line->str + line->len);
+            cut = last != NULL ? (gsize)(last - line->str) : 0;
+        }
+        if (cut == 0) /* not UTF-8: any byte boundary will do */
+            cut = line->len;
+        g_string_append(carry, line->str + cut);
+        g_string_truncate(line, cut);
     }
     return line->len > 0;
 }
@@ -86,8 +108,9 @@ cli_cmd_repair(int argc, char **argv)
     gsize window_bytes = 0;
     guint64 lines = 0;
     GString *line = g_string_sized_new(4096), *out = g_string_sized_new(4096);
+    GString *carry = g_string_new(NULL);
     gboolean newline;
-    while (read_line(stdin, line, &newline)) {
+    while (read_piece(stdin, line, carry, &newline)) {
         pending *p = g_new(pending, 1);
         p->len = line->len;
         p->text = g_strndup(line->str, line->len);
@@ -95,7 +118,7 @@ cli_cmd_repair(int argc, char **argv)
         ost_repairer_learn(rep, p->text);
         g_queue_push_tail(&window, p);
         window_bytes += p->len;
-        lines++;
+        lines += newline || (feof(stdin) && carry->len == 0);
         while (window.length > WINDOW_LINES || window_bytes > WINDOW_BYTES) {
             pending *first = g_queue_pop_head(&window);
             window_bytes -= first->len;
@@ -117,6 +140,7 @@ cli_cmd_repair(int argc, char **argv)
         fputc('\n', stderr);
     }
     g_string_free(line, TRUE);
+    g_string_free(carry, TRUE);
     g_string_free(out, TRUE);
     ost_repairer_free(rep);
     return rc;

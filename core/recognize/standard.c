@@ -239,6 +239,7 @@ typedef struct std_ctx {
     gboolean profile_layout;   /* the 2017 template's "Occupational profile" */
     gboolean body_started;     /* past the key facts, into the standard's sections */
     gboolean occupation_page;  /* the page's own reference is an occupation's (OCC) */
+    GHashTable *more_text;     /* char **field -> GString: text for it seen again */
 } std_ctx;
 
 static GPtrArray *
@@ -263,12 +264,33 @@ set_text(std_ctx *c, char **field, char *text, const ost_section *sec, const cha
     }
     if (*field == NULL) {
         *field = text;
-    } else {
-        char *joined = g_strconcat(*field, "\n\n", text, NULL);
-        g_free(*field);
-        g_free(text);
-        *field = joined;
+        return;
     }
+    /* Joined once at the end (join_more_text): joining at every repeat was
+     * quadratic in a text that repeats its sections. */
+    if (c->more_text == NULL)
+        c->more_text = g_hash_table_new(NULL, NULL);
+    GString *more = g_hash_table_lookup(c->more_text, field);
+    if (more == NULL)
+        g_hash_table_insert(c->more_text, field, more = g_string_new(NULL));
+    g_string_append(g_string_append(more, "\n\n"), text);
+    g_free(text);
+}
+
+static void
+join_more_text(std_ctx *c)
+{
+    if (c->more_text == NULL)
+        return;
+    GHashTableIter it;
+    gpointer field, more;
+    g_hash_table_iter_init(&it, c->more_text);
+    while (g_hash_table_iter_next(&it, &field, &more)) {
+        GString *joined = g_string_prepend(more, *(char **)field);
+        g_free(*(char **)field);
+        *(char **)field = g_string_free(joined, FALSE);
+    }
+    g_hash_table_destroy(c->more_text);
 }
 
 static char *
@@ -588,7 +610,7 @@ duty_id(const char *text, const char **rest)
 static gboolean
 duty_header(const char *text)
 {
-    return __ost_match("^\\s*(duty|duties)(\\s+|\\t)+(ksbs?|knowledge,? skills,? "
+    return __ost_match("^\\s*(duty|duties)\\s+(ksbs?|knowledge,? skills,? "
                                 "(and )?behaviours?|criteria)\\s*$",
                                 text, G_REGEX_CASELESS);
 }
@@ -1469,11 +1491,12 @@ reference_from_link(std_ctx *c)
 void
 __ost_recognize_standard(rec_ctx *ctx)
 {
-    std_ctx c = {ctx, ost_standard_new(), {0}, FALSE, FALSE, FALSE};
+    std_ctx c = {ctx, ost_standard_new(), {0}, FALSE, FALSE, FALSE, NULL};
     __ost_layout_measure(ctx->blocks, &c.layout);
     ost_sections *sections = __ost_sections_split(ctx->blocks, &rules);
     for (guint i = 0; i < sections->items->len; i++)
         handle_section(&c, sections->items, &i);
+    join_more_text(&c);
 
     ost_standard *s = c.s;
     reference_from_link(&c);

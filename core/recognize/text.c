@@ -457,7 +457,10 @@ __ost_parse_level(const char *text)
         return 0;
     GMatchInfo *m = NULL;
     int level = 0;
-    if (g_regex_match(regex_once(&named, "\\b(?:level|stage)\\s*([1-8])\\b"), text, 0, &m) ||
+    gboolean found = g_regex_match(regex_once(&named, "\\b(?:level|stage)\\s*([1-8])\\b"), text, 0, &m);
+    if (!found) /* a failed match still gives a GMatchInfo to free */
+        g_clear_pointer(&m, g_match_info_free);
+    if (found ||
         g_regex_match(regex_once(&bare, "^\\s*([1-8])\\s*(?:\\.?\\s*$|[(\\[,;–—-])"), text, 0, &m)) {
         char *d = g_match_info_fetch(m, 1);
         level = atoi(d);

@@ -29,7 +29,14 @@ OST_API ost_doc *ost_read_bytes(const ost_registry *reg, const char *path,
                                 const guint8 *data, gsize len,
                                 const char *reader_name, GError **error);
 
-/** @brief ost_read_bytes() on the contents of the file at @p path. */
+/** Largest input file read, whatever its format; a reader may set a
+ * lower limit (ost_reader_info.max_input). */
+#define OST_MAX_INPUT_BYTES ((gsize)512 << 20)
+/**
+ * @brief ost_read_bytes() on the contents of the file at @p path. Only a
+ * regular file is read ("not a regular file" otherwise), opened without
+ * blocking; its size is checked against the limits before it is read.
+ */
 OST_API ost_doc *ost_read_file(const ost_registry *reg, const char *path,
                                const char *reader_name, GError **error);
 
@@ -43,6 +50,16 @@ OST_API ost_status ost_write_folder(const ost_writer_info *writer, const ost_doc
                                     gsize n_docs, guint flags, const char *dir,
                                     GError **error);
 
+/** @brief Whether @p path (symbolic links followed) is a regular file.
+ * Never opens it, so never blocks on a FIFO. */
+OST_API gboolean ost_file_is_regular(const char *path);
+/**
+ * @brief Read the regular file at @p path whole, as ost_read_file() does:
+ * refused before reading if it is not a regular file or is over
+ * @p max_bytes. @p data (transfer full) is NUL-terminated after @p len bytes.
+ */
+OST_API gboolean ost_file_load(const char *path, gsize max_bytes, guint8 **data, gsize *len,
+                               GError **error);
 #ifdef __cplusplus
 }
 #endif

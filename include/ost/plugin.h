@@ -29,7 +29,8 @@ extern "C" {
  *
  * ABI 2.0: tables start with their size; the descriptor has major and minor.
  * ABI 2.1: both tables end with @c url.
- * ABI 2.2: the writer table ends with @c write_files (OST_WRITER_FOLDER).
+ * ABI 2.2: the writer table ends with @c write_files (OST_WRITER_FOLDER), the
+ *          reader table with @c max_input.
  * @{
  */
 #define OST_PLUGIN_ABI_MAJOR 2
@@ -74,6 +75,10 @@ typedef struct ost_reader_info {
                        GError **error);
     /* New fields go here, at the end, and bump OST_PLUGIN_ABI_MINOR. */
     const char *url;                  /**< where the format is described; ABI 2.1 */
+    /** Largest input the reader takes, in bytes (0: the core's limit,
+     * OST_MAX_INPUT_BYTES); a larger file is refused before it is read.
+     * ABI 2.2. */
+    gsize max_input;
 } ost_reader_info;
 
 /** Writer flag: output is binary (never written to a terminal as text). */

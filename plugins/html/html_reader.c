@@ -170,6 +170,7 @@ static const ost_reader_info html_reader = {
     .mime_types = html_mime_types,
     .bid = html_bid,
     .read = html_read,
+    .max_input = HTML_MAX_INPUT,
 };
 
 static ost_status

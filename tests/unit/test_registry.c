@@ -36,10 +36,10 @@ read_nothing(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **err
 }
 
 static const char *const no_ext[] = {NULL};
-static const ost_reader_info never = {sizeof(ost_reader_info), "never", "never bids", no_ext, no_ext, bid_never, read_nothing, NULL};
-static const ost_reader_info magic = {sizeof(ost_reader_info), "magic", "bids on MAGIC", no_ext, no_ext, bid_on_magic, read_nothing, NULL};
-static const ost_reader_info twenty = {sizeof(ost_reader_info), "twenty", "always 20", no_ext, no_ext, bid_twenty, read_nothing, NULL};
-static const ost_reader_info twenty_again = {sizeof(ost_reader_info), "twentyagain", "also 20", no_ext, no_ext, bid_twenty, read_nothing, NULL};
+static const ost_reader_info never = {sizeof(ost_reader_info), "never", "never bids", no_ext, no_ext, bid_never, read_nothing, NULL, 0};
+static const ost_reader_info magic = {sizeof(ost_reader_info), "magic", "bids on MAGIC", no_ext, no_ext, bid_on_magic, read_nothing, NULL, 0};
+static const ost_reader_info twenty = {sizeof(ost_reader_info), "twenty", "always 20", no_ext, no_ext, bid_twenty, read_nothing, NULL, 0};
+static const ost_reader_info twenty_again = {sizeof(ost_reader_info), "twentyagain", "also 20", no_ext, no_ext, bid_twenty, read_nothing, NULL, 0};
 
 static ost_status
 fake_init(ost_registry *reg, GError **error)
@@ -149,7 +149,7 @@ test_first_plugin_of_a_name_wins(void **state)
 }
 
 static const ost_reader_info magic_clash = {sizeof(ost_reader_info), "MAGIC", "another magic",
-                                            no_ext, no_ext, bid_twenty, read_nothing, NULL};
+                                            no_ext, no_ext, bid_twenty, read_nothing, NULL, 0};
 
 static ost_status
 clashing_init(ost_registry *reg, GError **error)
