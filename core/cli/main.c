@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "progress.h"
 
 static const char usage_text[] =
     "Usage: ost COMMAND [OPTIONS] [ARGS]\n"
@@ -19,6 +20,7 @@ static const char usage_text[] =
     "  repair    repair damaged text from stdin to stdout, line by line\n"
     "  plugins   list the input and output plugins and where they came from\n"
     "  blocks    show the block stream a reader makes of a file (for plugin authors)\n"
+    "  dataset   merge shard datasets made with 'convert --dataset --shard'\n"
     "\n"
     "Examples:\n"
     "  ost convert ST1030.pdf                       JSON on stdout\n"
@@ -40,8 +42,28 @@ cli_error(const char *fmt, ...)
     va_start(ap, fmt);
     char *msg = g_strdup_vprintf(fmt, ap);
     va_end(ap);
-    fprintf(stderr, "ost: %s\n", msg);
+    char *escaped = cli_escape(msg);
+    progress_clear();
+    fprintf(stderr, "ost: %s\n", escaped);
+    g_free(escaped);
     g_free(msg);
+}
+
+char *
+cli_escape(const char *text)
+{
+    GString *out = g_string_sized_new(strlen(text));
+    for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++) {
+        if (*p == '\n')
+            g_string_append(out, "\\n");
+        else if (*p == '\t')
+            g_string_append(out, "\\t");
+        else if (*p < 0x20 || *p == 0x7f)
+            g_string_append_printf(out, "\\x%02x", *p);
+        else
+            g_string_append_c(out, (char)*p);
+    }
+    return g_string_free(out, FALSE);
 }
 
 void
@@ -90,6 +112,7 @@ static const command commands[] = {
     {"repair", cli_cmd_repair},
     {"plugins", cli_cmd_plugins},
     {"blocks", cli_cmd_blocks},
+    {"dataset", cli_cmd_dataset},
 };
 
 int

@@ -67,11 +67,12 @@ check "folder tree mirrored" [ -s "$tmp/treeout/sub/occ.json" ] && [ -s "$tmp/tr
 check "non-input files skipped" [ ! -e "$tmp/treeout/README.json" ] && [ ! -e "$tmp/treeout/.hidden" ]
 check "several inputs refuse -o -" [ "$(status_of "$ost" convert -o - "$good" "$good")" = 2 ]
 
-# Same name in one folder with two extensions: both kept.
+# Same name in one folder with two extensions: one output, so an error
+# before anything is written.
 mkdir -p "$tmp/clash"
 cp "$good" "$tmp/clash/x.txt"; cp "$good" "$tmp/clash/x.text"
-check "name clash keeps both" "$ost" convert -q -o "$tmp/clashout" "$tmp/clash"
-check "name clash outputs" [ -s "$tmp/clashout/x.json" ] && [ "$(ls "$tmp/clashout" | wc -l)" = 2 ]
+check "name clash is a usage error" [ "$(status_of "$ost" convert -q -o "$tmp/clashout" "$tmp/clash")" = 2 ]
+check "name clash writes nothing" [ ! -e "$tmp/clashout" ]
 
 # Parallel jobs give the same outputs and the same report order as one job.
 mkdir -p "$tmp/par"

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/* The inputs of a conversion: files named on the command line, files found
+ * by walking folders, and standard input. */
+#ifndef OST_CLI_INPUT_H
+#define OST_CLI_INPUT_H
+
+#include <ost.h>
+
+typedef struct input {
+    char *path;       /* to open: as given, or found below a given folder; "-" is stdin */
+    char *relative;   /* where it sits in the mirrored output tree */
+    char *recorded;   /* the path recorded in the document: path, or --name for stdin */
+    GBytes *data;     /* standard input, read while collecting; NULL for files */
+} input;
+
+void input_free(input *in);
+
+/* Inputs for @args, in argument order and sorted within each folder. One
+ * argument's files are laid out below it (its contents, as `cp -r DIR NEW`
+ * lays them out); with several arguments each goes below its own base name,
+ * as `cp -r A B DEST/` does. A file argument is its base name; "-" is
+ * standard input, recorded as @stdin_name. Folder walks take only files
+ * with an extension some reader claims, skip other kinds of file with a
+ * warning, and walk no folder twice (symbolic links may loop). Problems are
+ * reported and counted in @failures. */
+GPtrArray *input_collect(const ost_registry *reg, char **args, int n_args,
+                         const char *stdin_name, int *failures);
+
+/* Keep only the inputs of shard @index of @count: chosen by a hash of the
+ * relative path, so the split is the same whatever the order of inputs. */
+void input_keep_shard(GPtrArray *inputs, guint index, guint count);
+
+/* SHA-256 (hex) of the sorted relative paths: the same for every shard of
+ * one set of inputs. */
+char *input_list_digest(const GPtrArray *inputs);
+
+/* Read a whole input, refusing what is not a regular file without opening
+ * it (a FIFO would block). */
+GBytes *input_read(const input *in, GError **error);
+
+/* Read and recognise one input (NULL with @error set). */
+ost_doc *input_convert(const ost_registry *reg, const input *in, const char *reader_name,
+                       GError **error);
+
+/* Parse "I/N" (or "env/N": I from $SLURM_ARRAY_TASK_ID or
+ * $JOB_COMPLETION_INDEX) into 0 <= *index < *count. */
+gboolean input_parse_shard(const char *spec, guint *index, guint *count, GError **error);
+
+#endif
