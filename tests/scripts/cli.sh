@@ -3,14 +3,7 @@
 # The ost command line: exit codes, batch behaviour, outputs, determinism.
 set -u
 ost=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() { # check NAME COMMAND...: the command must succeed
-  local name=$1; shift
-  if "$@"; then pass=$((pass+1)); else echo "FAIL: $name"; fail=$((fail+1)); fi
-}
-status_of() { "$@" >/dev/null 2>&1; echo $?; }
+source "$src/tests/support/checks.sh"
 validate() { /usr/bin/python3 "$src/tests/support/validate_json.py" "$src/schemas/ost.schema.json" "$@"; }
 
 good="$src/samples/001-occupation-OCC0509-page.txt"
@@ -97,5 +90,4 @@ check "plugins lists built-ins" grep -q "from built-in" <("$ost" plugins)
 check "plugins from --plugin-dir" grep -q "from .*plugins/ost-json.so" <("$ost" plugins --plugin-dir "$(dirname "$ost")/plugins")
 check "plugins from OST_PLUGIN_PATH" grep -q "from .*plugins/ost-text.so" <(OST_PLUGIN_PATH="$(dirname "$ost")/plugins" "$ost" plugins)
 
-echo "cli: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish cli
