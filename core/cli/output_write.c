@@ -45,11 +45,13 @@ is_stream_name(const char *path)
     return strcmp(path, "-") == 0 || strcmp(path, "/dev/stdout") == 0;
 }
 
-/* /dev/stderr may lead to a regular file: still never replaced. */
+/* Names of open descriptors (/dev/stderr, /dev/fd/N) may lead to a
+ * regular file: still written into, never replaced. */
 static gboolean
-is_system_path(const char *path)
+is_descriptor_name(const char *path)
 {
-    return g_str_has_prefix(path, "/dev/") || g_str_has_prefix(path, "/proc/");
+    return strcmp(path, "/dev/stderr") == 0 || g_str_has_prefix(path, "/dev/fd/") ||
+           g_str_has_prefix(path, "/proc/self/fd/");
 }
 
 /* Into something that is not a file: a FIFO, a terminal, /dev/null. */
@@ -120,7 +122,7 @@ gboolean
 output_write(const char *path, const GByteArray *bytes, GError **error)
 {
     struct stat st;
-    if (is_stream_name(path) || is_system_path(path) ||
+    if (is_stream_name(path) || is_descriptor_name(path) ||
         (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)))
         return write_stream(path, bytes, error);
     return replace_file(path, bytes, error);
