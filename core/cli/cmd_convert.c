@@ -6,6 +6,7 @@
 #include "output_path.h"
 #include "output_write.h"
 #include "progress.h"
+#include "shard.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -272,9 +273,9 @@ convert_inputs(convert_run *run, char **args, int n_args, output_kind kind)
     run->inputs = input_collect(run->reg, args, n_args, o->name != NULL ? o->name : "stdin",
                                 &failures);
     run->inputs_total = run->inputs->len;
-    run->inputs_digest = input_list_digest(run->inputs);
+    run->inputs_digest = shard_inputs_digest(run->inputs);
     if (o->shard != NULL)
-        input_keep_shard(run->inputs, run->shard_index, run->shard_count);
+        shard_keep(run->inputs, run->shard_index, run->shard_count);
     gboolean to_stdout = kind == OUTPUT_STDOUT && o->dataset == NULL;
     if (to_stdout && (run->writer->flags & OST_WRITER_BINARY) && isatty(fileno(stdout))) {
         cli_error("%s output is binary; name an output file with -o", run->writer->name);
@@ -345,7 +346,7 @@ cli_cmd_convert(int argc, char **argv)
     }
     if (!check_usage(&o, argv + 1, argc - 1, &kind))
         goto out;
-    if (o.shard != NULL && !input_parse_shard(o.shard, &run.shard_index, &run.shard_count, &error)) {
+    if (o.shard != NULL && !shard_parse(o.shard, &run.shard_index, &run.shard_count, &error)) {
         cli_error("%s", error->message);
         g_error_free(error);
         goto out;

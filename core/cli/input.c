@@ -191,47 +191,6 @@ input_collect(const ost_registry *reg, char **args, int n_args, const char *stdi
     return inputs;
 }
 
-static guint32
-path_hash(const char *path)
-{
-    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-    g_checksum_update(sum, (const guchar *)path, -1);
-    guint8 digest[32];
-    gsize len = sizeof digest;
-    g_checksum_get_digest(sum, digest, &len);
-    g_checksum_free(sum);
-    return (guint32)digest[0] << 24 | (guint32)digest[1] << 16 | (guint32)digest[2] << 8 |
-           digest[3];
-}
-
-void
-input_keep_shard(GPtrArray *inputs, guint index, guint count)
-{
-    for (guint i = inputs->len; i-- > 0;) {
-        const input *in = g_ptr_array_index(inputs, i);
-        if (path_hash(in->relative) % count != index)
-            g_ptr_array_remove_index(inputs, i);
-    }
-}
-
-char *
-input_list_digest(const GPtrArray *inputs)
-{
-    GPtrArray *paths = g_ptr_array_new();
-    for (guint i = 0; i < inputs->len; i++)
-        g_ptr_array_add(paths, ((const input *)g_ptr_array_index(inputs, i))->relative);
-    g_ptr_array_sort(paths, compare_strings);
-    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-    for (guint i = 0; i < paths->len; i++)
-        /* With the terminating NUL: no two lists run together the same. */
-        g_checksum_update(sum, g_ptr_array_index(paths, i),
-                          (gssize)strlen(g_ptr_array_index(paths, i)) + 1);
-    char *hex = g_strdup(g_checksum_get_string(sum));
-    g_checksum_free(sum);
-    g_ptr_array_unref(paths);
-    return hex;
-}
-
 static gboolean
 check_regular(const input *in, GError **error)
 {
@@ -276,38 +235,4 @@ input_convert(const ost_registry *reg, const input *in, const char *reader_name,
     if (!check_regular(in, error))
         return NULL;
     return ost_read_file(reg, in->path, reader_name, error);
-}
-
-gboolean
-input_parse_shard(const char *spec, guint *index, guint *count, GError **error)
-{
-    const char *slash = strchr(spec, '/');
-    guint64 n = 0, i = 0;
-    if (slash == NULL || !g_ascii_string_to_unsigned(slash + 1, 10, 1, G_MAXUINT32, &n, NULL)) {
-        g_set_error(error, OST_ERROR, OST_ERR_INVALID_ARG,
-                    "--shard takes I/N, with N at least 1 (got \"%s\")", spec);
-        return FALSE;
-    }
-    char *first = g_strndup(spec, (gsize)(slash - spec));
-    const char *digits = first;
-    if (strcmp(first, "env") == 0) {
-        digits = g_getenv("SLURM_ARRAY_TASK_ID");
-        if (digits == NULL)
-            digits = g_getenv("JOB_COMPLETION_INDEX");
-        if (digits == NULL) {
-            g_set_error(error, OST_ERROR, OST_ERR_INVALID_ARG,
-                        "--shard env/N needs $SLURM_ARRAY_TASK_ID or $JOB_COMPLETION_INDEX");
-            g_free(first);
-            return FALSE;
-        }
-    }
-    gboolean ok = g_ascii_string_to_unsigned(digits, 10, 0, n - 1, &i, NULL);
-    if (!ok)
-        g_set_error(error, OST_ERROR, OST_ERR_INVALID_ARG,
-                    "--shard %s: the shard number must be from 0 to %" G_GUINT64_FORMAT
-                    " (got \"%s\")", spec, n - 1, digits);
-    g_free(first);
-    *index = (guint)i;
-    *count = (guint)n;
-    return ok;
 }

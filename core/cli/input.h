@@ -26,14 +26,6 @@ void input_free(input *in);
 GPtrArray *input_collect(const ost_registry *reg, char **args, int n_args,
                          const char *stdin_name, int *failures);
 
-/* Keep only the inputs of shard @index of @count: chosen by a hash of the
- * relative path, so the split is the same whatever the order of inputs. */
-void input_keep_shard(GPtrArray *inputs, guint index, guint count);
-
-/* SHA-256 (hex) of the sorted relative paths: the same for every shard of
- * one set of inputs. */
-char *input_list_digest(const GPtrArray *inputs);
-
 /* Read a whole input, refusing what is not a regular file without opening
  * it (a FIFO would block). */
 GBytes *input_read(const input *in, GError **error);
@@ -41,9 +33,5 @@ GBytes *input_read(const input *in, GError **error);
 /* Read and recognise one input (NULL with @error set). */
 ost_doc *input_convert(const ost_registry *reg, const input *in, const char *reader_name,
                        GError **error);
-
-/* Parse "I/N" (or "env/N": I from $SLURM_ARRAY_TASK_ID or
- * $JOB_COMPLETION_INDEX) into 0 <= *index < *count. */
-gboolean input_parse_shard(const char *spec, guint *index, guint *count, GError **error);
 
 #endif
