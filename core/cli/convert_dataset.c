@@ -17,7 +17,7 @@ typedef struct item {
     gint64 size;
     JsonObject *carried;   /* the previous entry, when its outputs were carried over */
     char *output;       /* relative to the generation, when converted */
-    guint warnings;
+    ost_doc *doc;       /* when converted, until reported */
     GError *error;
 } item;
 
@@ -61,16 +61,15 @@ convert_one(dataset_state *st, const input *in, item *it, GBytes *bytes)
     GByteArray *out = g_byte_array_new();
     if (convert_serialise(st->run->writer, (const ost_doc *const *)&doc, 1, 0, out,
                           &it->error) &&
-        output_write(path, out, &it->error)) {
-        it->warnings = doc->source.warnings->len;
-        convert_report_document(st->run->o, in, doc, path);
-    } else {
+        output_write(path, out, &it->error))
+        it->doc = doc;
+    else {
         g_clear_pointer(&it->output, g_free);
+        ost_doc_free(doc);
     }
     g_byte_array_unref(out);
     g_free(path);
     g_free(name);
-    ost_doc_free(doc);
 }
 
 static void
@@ -120,7 +119,7 @@ new_entry(const dataset_state *st, const input *in, const item *it)
         json_object_set_string_member(e, "error", it->error->message);
     else
         json_object_set_null_member(e, "error");
-    json_object_set_int_member(e, "warnings", it->warnings);
+    json_object_set_int_member(e, "warnings", it->doc != NULL ? it->doc->source.warnings->len : 0);
     return e;
 }
 
@@ -146,7 +145,9 @@ dataset_report(guint i, gpointer user)
             cli_error("%s: %s", in->recorded, it->error->message);
         } else {
             st->converted++;
+            convert_report_document(st->run->o, in, it->doc, it->output);
         }
+        g_clear_pointer(&it->doc, ost_doc_free);
     }
     json_array_add_object_element(st->entries, entry);
 }

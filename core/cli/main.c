@@ -27,6 +27,7 @@ static const char usage_text[] =
     "  ost convert -o st1030.json ST1030.pdf        JSON into a file\n"
     "  ost convert -t ods -o out/ standards/        one spreadsheet per input, folders walked\n"
     "  ost convert --combine -t ods -o dataset.ods standards/   one dataset from many inputs\n"
+    "  ost convert --dataset data/ standards/       keep data/ up to date: only changes converted\n"
     "  pdftotext x.pdf - | ost repair > clean.txt   repair ligature and mojibake damage\n"
     "  ost plugins --plugin-dir ./my-plugins\n"
     "\n"
