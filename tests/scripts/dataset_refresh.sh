@@ -62,6 +62,10 @@ check "new options convert everything" [ "$(field ds 'c["all_converted_again"]')
 check "into the new format" [ -s ds/current/outputs/000-occupational-map-protective-services.xml ] && \
   [ ! -e ds/current/outputs/000-occupational-map-protective-services.json ]
 
+# One run at a time.
+flock ds/.lock "$ost" convert -q --dataset ds in 2> err
+check "a dataset being written is refused" [ $? = 1 ] && grep -q "another ost is writing this dataset" err
+
 # Standard input in a dataset, recorded under --name.
 "$ost" convert -q --dataset dsin --name piped/occ.txt - < "$src/samples/001-occupation-OCC0509-page.txt"
 check "standard input into a dataset" [ "$(field dsin 'list(e)')" = "['occ.txt']" ] && [ "$(field dsin 'e["occ.txt"]["source"]')" = piped/occ.txt ]
