@@ -11,6 +11,13 @@
 # Each refresh is run three times from the same starting dataset and the
 # fastest counts (the machine is shared). Files live in /dev/shm when there
 # is one, so that the disk's write-back does not time itself.
+#
+# Measured (2 processors shared with other work, load about 10):
+#   inputs: 2000, revised: 20 (20 changed, 1980 unchanged), threads: 2
+#   full conversion: 371.10 s
+#   refresh:         0.71 s (0.2% of the full conversion; target <= 5%)
+# The refresh reads and hashes every input, converts the 20, hard links
+# the 1,980 other outputs into the new generation and writes the manifest.
 set -euo pipefail
 ost=${1:?usage: bench/dataset_refresh.sh OST_BINARY [INPUTS] [CHANGED]}
 inputs=${2:-2000}
