@@ -47,12 +47,9 @@ carry_over(dataset_state *st, const input *in, item *it)
 }
 
 static void
-convert_one(dataset_state *st, const input *in, item *it, GBytes *bytes)
+convert_one(dataset_state *st, const input *in, item *it)
 {
-    gsize len;
-    const guint8 *data = g_bytes_get_data(bytes, &len);
-    ost_doc *doc = ost_read_bytes(st->run->reg, in->recorded, data, len, st->run->o->from,
-                                  &it->error);
+    ost_doc *doc = input_convert(st->run->reg, in, st->run->o->from, &it->error);
     if (doc == NULL)
         return;
     char *name = output_name_for(in->relative, st->run->writer);
@@ -78,14 +75,9 @@ dataset_work(guint i, gpointer user)
     dataset_state *st = user;
     const input *in = g_ptr_array_index(st->run->inputs, i);
     item *it = &st->items[i];
-    GBytes *bytes = input_read(in, &it->error);
-    if (bytes == NULL)
-        return;
-    it->size = (gint64)g_bytes_get_size(bytes);
-    it->sha256 = g_compute_checksum_for_bytes(G_CHECKSUM_SHA256, bytes);
-    if (!carry_over(st, in, it))
-        convert_one(st, in, it, bytes);
-    g_bytes_unref(bytes);
+    it->sha256 = input_hash(in, &it->size, &it->error);
+    if (it->sha256 != NULL && !carry_over(st, in, it))
+        convert_one(st, in, it);
 }
 
 static void

@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,22 +118,39 @@ walk_dir(walk *w, const char *dir, const char *rel)
     g_ptr_array_unref(names);
 }
 
+/* Read @fd to its end, handing each piece to @take. FALSE, with errno set,
+ * when reading fails. */
+static gboolean
+read_in_pieces(int fd, void (*take)(gpointer user, const guint8 *data, gsize len),
+               gpointer user)
+{
+    guint8 chunk[65536];
+    ssize_t n;
+    while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return FALSE;
+        take(user, chunk, (gsize)n);
+    }
+    return TRUE;
+}
+
+static void
+append_piece(gpointer buf, const guint8 *data, gsize len)
+{
+    g_byte_array_append(buf, data, (guint)len);
+}
+
 static GBytes *
 read_stdin(GError **error)
 {
     GByteArray *buf = g_byte_array_new();
-    guint8 chunk[65536];
-    ssize_t n;
-    while ((n = read(STDIN_FILENO, chunk, sizeof chunk)) != 0) {
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            g_set_error(error, OST_ERROR, OST_ERR_IO, "reading standard input: %s",
-                        g_strerror(errno));
-            g_byte_array_unref(buf);
-            return NULL;
-        }
-        g_byte_array_append(buf, chunk, (guint)n);
+    if (!read_in_pieces(STDIN_FILENO, append_piece, buf)) {
+        g_set_error(error, OST_ERROR, OST_ERR_IO, "reading standard input: %s",
+                    g_strerror(errno));
+        g_byte_array_unref(buf);
+        return NULL;
     }
     return g_byte_array_free_to_bytes(buf);
 }
@@ -206,22 +224,43 @@ check_regular(const input *in, GError **error)
     return TRUE;
 }
 
-GBytes *
-input_read(const input *in, GError **error)
+static void
+hash_piece(gpointer sum, const guint8 *data, gsize len)
 {
-    if (in->data != NULL)
-        return g_bytes_ref(in->data);
-    if (!check_regular(in, error))
-        return NULL;
-    char *data = NULL;
-    gsize len = 0;
-    GError *io_error = NULL;
-    if (!g_file_get_contents(in->path, &data, &len, &io_error)) {
-        g_set_error(error, OST_ERROR, OST_ERR_IO, "%s", io_error->message);
-        g_error_free(io_error);
+    g_checksum_update(sum, data, (gssize)len);
+}
+
+char *
+input_hash(const input *in, gint64 *size, GError **error)
+{
+    if (in->data != NULL) {
+        *size = (gint64)g_bytes_get_size(in->data);
+        return g_compute_checksum_for_bytes(G_CHECKSUM_SHA256, in->data);
+    }
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+    int fd = open(in->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        g_set_error(error, OST_ERROR, OST_ERR_IO, "%s", g_strerror(errno));
+        if (fd >= 0)
+            close(fd);
         return NULL;
     }
-    return g_bytes_new_take(data, len);
+    if (!S_ISREG(st.st_mode)) {
+        g_set_error(error, OST_ERROR, OST_ERR_IO, "not a regular file");
+        close(fd);
+        return NULL;
+    }
+    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+    char *hex = NULL;
+    if (read_in_pieces(fd, hash_piece, sum))
+        hex = g_strdup(g_checksum_get_string(sum));
+    else
+        g_set_error(error, OST_ERROR, OST_ERR_IO, "%s", g_strerror(errno));
+    *size = (gint64)st.st_size;
+    close(fd);
+    g_checksum_free(sum);
+    return hex;
 }
 
 ost_doc *

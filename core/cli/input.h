@@ -26,9 +26,9 @@ void input_free(input *in);
 GPtrArray *input_collect(const ost_registry *reg, char **args, int n_args,
                          const char *stdin_name, int *failures);
 
-/* Read a whole input, refusing what is not a regular file without opening
- * it (a FIFO would block). */
-GBytes *input_read(const input *in, GError **error);
+/* The SHA-256 (hex) and size of an input, read in pieces; what is not a
+ * regular file is refused without blocking. NULL with @error set. */
+char *input_hash(const input *in, gint64 *size, GError **error);
 
 /* Read and recognise one input (NULL with @error set). */
 ost_doc *input_convert(const ost_registry *reg, const input *in, const char *reader_name,

@@ -62,6 +62,12 @@ check "new options convert everything" [ "$(field ds 'c["all_converted_again"]')
 check "into the new format" [ -s ds/current/outputs/000-occupational-map-protective-services.xml ] && \
   [ ! -e ds/current/outputs/000-occupational-map-protective-services.json ]
 
+# A FIFO is refused without waiting for a writer, and recorded as failed.
+mkfifo pipe.txt
+timeout 20 "$ost" convert -q --dataset dsf pipe.txt 2> err
+check "a FIFO input fails at once" [ $? = 1 ] && grep -q "pipe.txt: not a regular file" err
+check "and is in the manifest as failed" [ "$(field dsf 'e["pipe.txt"]["status"]')" = failed ]
+
 # One run at a time.
 flock ds/.lock "$ost" convert -q --dataset ds in 2> err
 check "a dataset being written is refused" [ $? = 1 ] && grep -q "another ost is writing this dataset" err
