@@ -21,8 +21,13 @@ void cli_add_common_options(GOptionContext *ctx, cli_common *common);
  * Problems loading modules are printed to stderr. */
 ost_registry *cli_open_registry(const cli_common *common);
 
-/* Print "ost: message" to stderr. */
+/* Print "ost: message" to stderr, on a line of its own (any progress line
+ * is cleared first), with control characters escaped so that a file name
+ * can never forge a line of output. */
 void cli_error(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+
+/* @text with control characters written as \n, \t, \xNN (newly allocated). */
+char *cli_escape(const char *text);
 
 /* Parse @ctx, printing usage errors. FALSE means exit with CLI_USAGE. */
 gboolean cli_parse(GOptionContext *ctx, int *argc, char ***argv);
@@ -35,5 +40,6 @@ int cli_cmd_plugins(int argc, char **argv);
 int cli_cmd_blocks(int argc, char **argv);
 int cli_cmd_repair(int argc, char **argv);
 int cli_cmd_diff(int argc, char **argv);
+int cli_cmd_dataset(int argc, char **argv);
 
 #endif

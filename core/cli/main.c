@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "progress.h"
 
 static const char usage_text[] =
     "Usage: ost COMMAND [OPTIONS] [ARGS]\n"
@@ -20,12 +21,14 @@ static const char usage_text[] =
     "  plugins   list the input and output plugins and where they came from\n"
     "  blocks    show the block stream a reader makes of a file (for plugin authors)\n"
     "  diff      what changed between two versions of documents, outputs or datasets\n"
+    "  dataset   merge shard datasets made with 'convert --dataset --shard'\n"
     "\n"
     "Examples:\n"
     "  ost convert ST1030.pdf                       JSON on stdout\n"
     "  ost convert -o st1030.json ST1030.pdf        JSON into a file\n"
     "  ost convert -t ods -o out/ standards/        one spreadsheet per input, folders walked\n"
     "  ost convert --combine -t ods -o dataset.ods standards/   one dataset from many inputs\n"
+    "  ost convert --dataset data/ standards/       keep data/ up to date: only changes converted\n"
     "  pdftotext x.pdf - | ost repair > clean.txt   repair ligature and mojibake damage\n"
     "  ost plugins --plugin-dir ./my-plugins\n"
     "\n"
@@ -41,8 +44,28 @@ cli_error(const char *fmt, ...)
     va_start(ap, fmt);
     char *msg = g_strdup_vprintf(fmt, ap);
     va_end(ap);
-    fprintf(stderr, "ost: %s\n", msg);
+    char *escaped = cli_escape(msg);
+    progress_clear();
+    fprintf(stderr, "ost: %s\n", escaped);
+    g_free(escaped);
     g_free(msg);
+}
+
+char *
+cli_escape(const char *text)
+{
+    GString *out = g_string_sized_new(strlen(text));
+    for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++) {
+        if (*p == '\n')
+            g_string_append(out, "\\n");
+        else if (*p == '\t')
+            g_string_append(out, "\\t");
+        else if (*p < 0x20 || *p == 0x7f)
+            g_string_append_printf(out, "\\x%02x", *p);
+        else
+            g_string_append_c(out, (char)*p);
+    }
+    return g_string_free(out, FALSE);
 }
 
 void
@@ -103,6 +126,7 @@ static const command commands[] = {
     {"plugins", cli_cmd_plugins},
     {"blocks", cli_cmd_blocks},
     {"diff", cli_cmd_diff},
+    {"dataset", cli_cmd_dataset},
 };
 
 int

@@ -3,14 +3,7 @@
 # The ost command line: exit codes, batch behaviour, outputs, determinism.
 set -u
 ost=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() { # check NAME COMMAND...: the command must succeed
-  local name=$1; shift
-  if "$@"; then pass=$((pass+1)); else echo "FAIL: $name"; fail=$((fail+1)); fi
-}
-status_of() { "$@" >/dev/null 2>&1; echo $?; }
+source "$src/tests/support/checks.sh"
 validate() { /usr/bin/python3 "$src/tests/support/validate_json.py" "$src/schemas/ost.schema.json" "$@"; }
 
 good="$src/samples/001-occupation-OCC0509-page.txt"
@@ -67,11 +60,12 @@ check "folder tree mirrored" [ -s "$tmp/treeout/sub/occ.json" ] && [ -s "$tmp/tr
 check "non-input files skipped" [ ! -e "$tmp/treeout/README.json" ] && [ ! -e "$tmp/treeout/.hidden" ]
 check "several inputs refuse -o -" [ "$(status_of "$ost" convert -o - "$good" "$good")" = 2 ]
 
-# Same name in one folder with two extensions: both kept.
+# Same name in one folder with two extensions: one output, so an error
+# before anything is written.
 mkdir -p "$tmp/clash"
 cp "$good" "$tmp/clash/x.txt"; cp "$good" "$tmp/clash/x.text"
-check "name clash keeps both" "$ost" convert -q -o "$tmp/clashout" "$tmp/clash"
-check "name clash outputs" [ -s "$tmp/clashout/x.json" ] && [ "$(ls "$tmp/clashout" | wc -l)" = 2 ]
+check "name clash is a usage error" [ "$(status_of "$ost" convert -q -o "$tmp/clashout" "$tmp/clash")" = 2 ]
+check "name clash writes nothing" [ ! -e "$tmp/clashout" ]
 
 # Parallel jobs give the same outputs and the same report order as one job.
 mkdir -p "$tmp/par"
@@ -96,5 +90,4 @@ check "plugins lists built-ins" grep -q "from built-in" <("$ost" plugins)
 check "plugins from --plugin-dir" grep -q "from .*test-modules/ost-abi20.so" <("$ost" plugins --plugin-dir "$(dirname "$ost")/test-modules" 2>/dev/null)
 check "plugins from OST_PLUGIN_PATH" grep -q "from .*test-modules/ost-abi20.so" <(OST_PLUGIN_PATH="$(dirname "$ost")/test-modules" "$ost" plugins 2>/dev/null)
 
-echo "cli: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish cli

@@ -48,6 +48,24 @@ lines = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 assert lines == json.load(open(sys.argv[2], encoding="utf-8"))["documents"]
 PY
 
+# CSV from the command line: a folder of tables per input, one for --combine,
+# the same rows as the database; never on standard output.
+"$ost" convert -q --combine -t csv -o "$tmp/all.csv" samples/
+check "combined CSV folder has every table" [ "$(ls "$tmp/all.csv" | wc -l)" = 12 ]
+if command -v sqlite3 >/dev/null; then
+  check "CSV ksbs rows = database ksbs rows" python3 - "$tmp/all.csv/ksbs.csv" \
+    "$(sqlite3 "$tmp/all.sqlite" 'SELECT count(*) FROM ksbs;')" <<'PY'
+import csv, sys
+assert len(list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))) == int(sys.argv[2])
+PY
+fi
+"$ost" convert -q -t csv -o "$tmp/each/" samples/ST0611-standard.pdf samples/html-standard-ST0973-skills-england.html
+check "one CSV folder per input" test -s "$tmp/each/ST0611-standard.csv/standards.csv" \
+  -a -s "$tmp/each/html-standard-ST0973-skills-england.csv/duties.csv"
+"$ost" convert -q -t csv samples/ST0611-standard.pdf > "$tmp/stdout.csv" 2>/dev/null
+rc=$?
+check "CSV on standard output is a usage error" test "$rc" = 2 -a ! -s "$tmp/stdout.csv"
+
 "$ost" convert -q --combine -o "$tmp/again.sqlite" samples/
 check "same input, same database bytes" cmp -s "$tmp/all.sqlite" "$tmp/again.sqlite"
 
