@@ -66,8 +66,9 @@ def check(what, got, want):
     print(("ok " if got == want else "FAIL ") + what + ("" if got == want else f": got {got!r}, want {want!r}"))
 
 src = sheet("Sources")
+# Paths on the Sources sheet are relative to the folder given (samples/).
 check("Sources rows", [r[:4] for r in src[1:]],
-      [[d["source"]["path"], d["source"]["format"], d["source"]["document_type"] or "",
+      [[os.path.relpath(d["source"]["path"], "samples"), d["source"]["format"], d["source"]["document_type"] or "",
         d["source"]["trust"] or ""] for d in data])
 check("Sources warning lines", [len(r[7].splitlines()) if len(r) > 7 and r[7] else 0 for r in src[1:]],
       [len(d["source"]["warnings"]) for d in data])
