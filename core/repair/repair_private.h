@@ -141,13 +141,65 @@ void __ost_record(ost_repairer *rep, ost_doc *doc, repair_kind kind, const char 
  * word with a prefix or suffix; 0 when it is no word at all. */
 double __ost_word_score(ost_repairer *rep, const char *w, gsize len, gboolean affixes);
 
+/* ---- codepage.c: one-byte code pages and UTF-8 read back ------------ */
+
+/* The code pages UTF-8 is misread as, likeliest first. */
+typedef enum {
+    CP_WINDOWS_1252,  /* with Latin-1 */
+    CP_WINDOWS_1251,
+    CP_MAC_ROMAN,
+    CP_WINDOWS_1250,
+    CP_ISO_8859_2,
+    CP_WINDOWS_1257,
+    CP_437,
+    CP_N
+} ost_codepage;
+
+/* A unit standing for a byte lost on the way (U+FFFD in the text). */
+#define UNIT_LOST 0x100
+/* A unit for a character the code page has no byte for. */
+#define UNIT_NONE 0x101
+
+/* The code pages (bit 1 << ost_codepage) where @c is a byte that starts a
+ * UTF-8 sequence of two to four, or continues one. */
+guint __ost_cp_lead_mask(gunichar c);
+guint __ost_cp_continuation_mask(gunichar c);
+
+/* The character @cp decodes the byte @b to. */
+gunichar __ost_cp_char(ost_codepage cp, guchar b);
+
+/* The byte @cp encodes @c as, or -1. */
+int __ost_cp_byte(ost_codepage cp, gunichar c);
+
+/* @s as bytes of @cp into @units (guint16): UNIT_LOST for U+FFFD, and for
+ * a character @cp lacks, UNIT_NONE when @partial, else FALSE is returned.
+ * With @offsets (gsize), each unit's offset in @s. */
+gboolean __ost_cp_encode(ost_codepage cp, const char *s, gsize len, gboolean partial,
+                         GArray *units, GArray *offsets);
+
+enum {
+    DECODE_QUESTION = 1 << 0, /* a '?' may stand for a lost byte */
+    DECODE_SPACES = 1 << 1,   /* a space may stand for a no-break one */
+};
+
+/* Read the sequence of @units at @i as UTF-8 (or CESU-8) into @out;
+ * returns how many units it took, 0 when they are no UTF-8. A lost byte
+ * makes the sequence U+FFFD. "Ã" before a space and a lower-case word is
+ * "à", the no-break space after it dropped. */
+gsize __ost_utf8_decode_one(const guint16 *u, gsize n, gsize i, guint flags, GString *out);
+
+/* All of @units read as UTF-8 into @out; FALSE when they are not. */
+gboolean __ost_utf8_decode_units(const guint16 *u, gsize n, guint flags, GString *out);
+
+/* ---- plausibility.c ---------------------------------------------------- */
+
+/* How unlikely the text @s is as real text in any language: 0 for most. */
+int __ost_implausibility(const char *s, gsize len);
+
 /* ---- mojibake.c ------------------------------------------------------ */
 
-/* The byte Windows-1252 (or, for its gaps, Latin-1) decodes to @c, or -1. */
-int __ost_cp1252_byte(gint32 c);
-
-/* Append @s with UTF-8 that was decoded as Windows-1252 or Latin-1 (once
- * or twice) decoded properly. */
+/* Append @s with UTF-8 that was decoded with a one-byte code page (once
+ * or more) decoded properly, where that makes it more plausible. */
 void __ost_mojibake_fix(ost_repairer *rep, const char *s, gsize len, GString *out,
                         ost_doc *doc);
 

@@ -15,6 +15,22 @@ nfc_stable(gint32 c)
            c == 0xFFFD || (c >= 0xFB00 && c <= 0xFB06);
 }
 
+/* Is @c a lead byte, in some code page, followed by what may continue it
+ * there: a continuation byte, a lost one, a space for a no-break one? */
+static gboolean
+may_start_mojibake(gint32 c, const char *next, gsize len)
+{
+    guint lead = __ost_cp_lead_mask((gunichar)c);
+    if (lead == 0)
+        return FALSE;
+    guchar b = (guchar)next[0];
+    if (b < 0x80)
+        return b == ' ' || b == '?';
+    gsize m;
+    gint32 d = __ost_utf8_get(next, len, &m);
+    return d == 0xFFFD || (lead & __ost_cp_continuation_mask((gunichar)d)) != 0;
+}
+
 guint
 __ost_scan(const char *s, gsize len)
 {
@@ -46,12 +62,10 @@ __ost_scan(const char *s, gsize len)
             flags |= SCAN_PRESENTATION;
         else if (c == 0xAD)
             flags |= SCAN_SOFT_HYPHEN;
-        else if (c >= 0xC2 && c <= 0xF4 && i < len) {
-            gsize m;
-            int next = __ost_cp1252_byte(__ost_utf8_get(s + i, len - i, &m));
-            if (next >= 0x80 && next <= 0xBF)
-                flags |= SCAN_MOJIBAKE;
-        }
+        else if (c < 0xA0)
+            flags |= SCAN_MOJIBAKE; /* a C1 control */
+        else if (i < len && (flags & SCAN_MOJIBAKE) == 0 && may_start_mojibake(c, s + i, len - i))
+            flags |= SCAN_MOJIBAKE;
         if (!nfc_stable(c))
             flags |= SCAN_NOT_NFC;
     }
