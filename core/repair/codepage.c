@@ -28,6 +28,48 @@ typedef struct {
 static codepage_table *tables;
 static guint8 *lead_masks, *continuation_masks; /* character -> code pages */
 
+/* The few characters above DIRECT_CHARS that some code page holds. */
+#define MAX_HIGH_CHARS 16
+static struct {
+    gunichar c;
+    guint8 lead, continuation;
+} high_chars[MAX_HIGH_CHARS];
+static guint n_high_chars;
+
+/* Apple's own Mac Roman mapping, which other decoders follow, differs
+ * from iconv's in two bytes: both readings are undone. */
+static const struct {
+    ost_codepage cp;
+    gunichar c;
+    guchar b;
+} aliases[] = {
+    {CP_MAC_ROMAN, 0x2206, 0xC6},
+    {CP_MAC_ROMAN, 0xF8FF, 0xF0},
+};
+
+static void
+note_byte(ost_codepage cp, gunichar c, guchar b)
+{
+    guint8 lead = b >= 0xC2 && b <= 0xF4 ? (guint8)(1u << cp) : 0;
+    guint8 continuation = b <= 0xBF ? (guint8)(1u << cp) : 0;
+    if (c < DIRECT_CHARS) {
+        if (tables[cp].from_char[c] == 0)
+            tables[cp].from_char[c] = b;
+        lead_masks[c] |= lead;
+        continuation_masks[c] |= continuation;
+        return;
+    }
+    guint i = 0;
+    while (i < n_high_chars && high_chars[i].c != c)
+        i++;
+    if (i == MAX_HIGH_CHARS)
+        return;
+    n_high_chars += i == n_high_chars;
+    high_chars[i].c = c;
+    high_chars[i].lead |= lead;
+    high_chars[i].continuation |= continuation;
+}
+
 static gunichar
 byte_to_char(GIConv cd, guchar b)
 {
@@ -54,22 +96,15 @@ build_tables(gpointer unused)
         for (int b = 0x80; b <= 0xFF; b++) {
             gunichar c = cd == (GIConv)-1 ? (gunichar)b : byte_to_char(cd, (guchar)b);
             t->to_char[b - 0x80] = c;
-            if (c < DIRECT_CHARS && t->from_char[c] == 0)
-                t->from_char[c] = (guint8)b;
-            if (c >= DIRECT_CHARS)
-                continue;
-            if (b >= 0xC2 && b <= 0xF4)
-                lead_masks[c] |= (guint8)(1u << cp);
-            if (b <= 0xBF)
-                continuation_masks[c] |= (guint8)(1u << cp);
+            note_byte((ost_codepage)cp, c, (guchar)b);
         }
         if (cd != (GIConv)-1)
             g_iconv_close(cd);
     }
-    for (int b = 0x80; b <= 0x9F; b++) {
-        tables[CP_WINDOWS_1252].from_char[b] = (guint8)b;
-        continuation_masks[b] |= 1u << CP_WINDOWS_1252;
-    }
+    for (gsize i = 0; i < G_N_ELEMENTS(aliases); i++)
+        note_byte(aliases[i].cp, aliases[i].c, aliases[i].b);
+    for (int b = 0x80; b <= 0x9F; b++)
+        note_byte(CP_WINDOWS_1252, (gunichar)b, (guchar)b);
     return NULL;
 }
 
@@ -80,18 +115,27 @@ ensure_tables(void)
     g_once(&once, build_tables, NULL);
 }
 
+static guint
+high_char_mask(gunichar c, gboolean lead)
+{
+    for (guint i = 0; i < n_high_chars; i++)
+        if (high_chars[i].c == c)
+            return lead ? high_chars[i].lead : high_chars[i].continuation;
+    return 0;
+}
+
 guint
 __ost_cp_lead_mask(gunichar c)
 {
     ensure_tables();
-    return c < DIRECT_CHARS ? lead_masks[c] : 0;
+    return c < DIRECT_CHARS ? lead_masks[c] : high_char_mask(c, TRUE);
 }
 
 guint
 __ost_cp_continuation_mask(gunichar c)
 {
     ensure_tables();
-    return c < DIRECT_CHARS ? continuation_masks[c] : 0;
+    return c < DIRECT_CHARS ? continuation_masks[c] : high_char_mask(c, FALSE);
 }
 
 gunichar
@@ -113,6 +157,9 @@ __ost_cp_byte(ost_codepage cp, gunichar c)
     for (int i = 0; i < 128; i++)
         if (t->to_char[i] == c)
             return 0x80 + i;
+    for (gsize i = 0; i < G_N_ELEMENTS(aliases); i++)
+        if (aliases[i].cp == cp && aliases[i].c == c)
+            return aliases[i].b;
     return -1;
 }
 

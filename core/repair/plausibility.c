@@ -181,10 +181,32 @@ scripts_clash(gunichar a, char_class ka, gunichar b, char_class kb)
              (sa == G_UNICODE_SCRIPT_GREEK && sb == G_UNICODE_SCRIPT_LATIN));
 }
 
+/* Code pages whose bytes 0xC2 and 0xC3 are "Â" and "Ã", as in Latin-1. */
+#define LATIN_A_CODEPAGES                                                              \
+    ((1u << CP_WINDOWS_1252) | (1u << CP_WINDOWS_1250) | (1u << CP_ISO_8859_2) |        \
+     (1u << CP_WINDOWS_1257))
+
+/* "Ã", "Â" and "â" (0xC3, 0xC2, 0xE2 as Latin-1) lead most mojibake,
+ * "×" (0xD7) the Hebrew kind, "Γ" (0xE2 as code page 437) that of
+ * punctuation: none of them comes before a character standing for a
+ * continuation byte in real text. */
 static gboolean
-is_continuation_1252(gunichar c)
+common_lead_then_continuation(gunichar a, gunichar b)
 {
-    return c >= 0x80 && (__ost_cp_continuation_mask(c) & (1u << CP_WINDOWS_1252)) != 0;
+    guint continues = __ost_cp_continuation_mask(b);
+    switch (a) {
+    case 0xC3:
+        return (continues & LATIN_A_CODEPAGES) && b != 0x2019; /* "Ã’s", the plural */
+    case 0xC2:
+    case 0xE2:
+        return (continues & LATIN_A_CODEPAGES) != 0;
+    case 0xD7:
+        return (continues & (1u << CP_WINDOWS_1252)) != 0;
+    case 0x393:
+        return (continues & (1u << CP_437)) != 0;
+    default:
+        return FALSE;
+    }
 }
 
 /* The cost of @b following @a. */
@@ -197,10 +219,7 @@ pair_cost(gunichar a, char_class ka, gunichar b, char_class kb)
         cost++;
     if ((ka == K_GRAPHIC && lb && !is_greek(b, kb)) || (la && kb == K_GRAPHIC && !is_greek(a, ka)))
         cost++;
-    /* "Ã", "Â" and "â" lead most mojibake, "×" the Hebrew kind; none of
-     * them comes before such characters in real text. */
-    if ((a == 0xC3 || a == 0xC2 || a == 0xE2 || a == 0xD7) && is_continuation_1252(b) &&
-        !(a == 0xC3 && b == 0x2019))
+    if (a >= 0x80 && b >= 0x80 && common_lead_then_continuation(a, b))
         cost++;
     if (is_lower_class(ka) && (kb == K_UPPER || (kb == K_ASCII_UPPER && ka == K_LOWER)))
         cost++;
