@@ -82,8 +82,11 @@ gboolean __ost_dict_available(GError **error);
  * never pay for it. Empty when the word lists vanished since. */
 const ost_dict *__ost_dict_get(void);
 
-/* How common the folded word @w is: 4 (among the most common) down to
- * 1 (rare), 0 when it is not a word. */
+/* The highest tier a listed word has. */
+#define DICT_MAX_TIER 7
+
+/* How common the folded word @w is: DICT_MAX_TIER (among the most common)
+ * down to 1 (rare), 0 when it is not a word. */
 int __ost_dict_tier(const ost_dict *d, const char *w, gsize len);
 
 /* ---- dict_cache.c: the built table, kept on disk between runs ---------- */

@@ -177,6 +177,25 @@ test_flat_fiat(void **state)
                  "The Fiat was parked; the fiat was sold.");
 }
 
+/* Two words as frequent as each other: the document's own decides, and
+ * without it the pick comes with a warning naming both. */
+static void
+test_ambiguous_ligature_warned(void **state)
+{
+    ost_doc *doc = ost_doc_new();
+    char *out = fix("a mu\xEF\xBF\xBD" "ed sound", doc);
+    assert_string_equal(out, "a muffed sound");
+    assert_int_equal(doc->source.warnings->len, 1);
+    const ost_warning *w = g_ptr_array_index(doc->source.warnings, 0);
+    assert_string_equal(w->code, "ambiguous_ligature");
+    assert_non_null(strstr(w->message, "\"muffed\""));
+    assert_non_null(strstr(w->message, "\"muffled\""));
+    g_free(out);
+    ost_doc_free(doc);
+    assert_fixes("Voices were muffled. Then a mu\xEF\xBF\xBD" "ed sound.",
+                 "Voices were muffled. Then a muffled sound.");
+}
+
 static void
 test_unresolved_stays_with_warning(void **state)
 {
@@ -376,6 +395,7 @@ main(void)
         cmocka_unit_test(test_capitals),
         cmocka_unit_test(test_two_losses),
         cmocka_unit_test(test_flat_fiat),
+        cmocka_unit_test(test_ambiguous_ligature_warned),
         cmocka_unit_test(test_unresolved_stays_with_warning),
         cmocka_unit_test(test_repairs_recorded),
         cmocka_unit_test(test_legitimate_text_untouched),
