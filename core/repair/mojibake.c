@@ -205,16 +205,19 @@ fix_sequences(const char *s, gsize len, int cost, scratch *sc, GString *out, int
 static void
 fix_c1_controls(const char *s, gsize len, GString *out)
 {
-    for (gsize i = 0; i < len;) {
-        gsize n;
-        gint32 c = __ost_utf8_get(s + i, len - i, &n);
-        gunichar to = c >= 0x80 && c < 0xA0 ? __ost_cp_char(CP_WINDOWS_1252, (guchar)c) : 0;
-        if (to != 0 && to != (gunichar)c)
-            g_string_append_unichar(out, to);
-        else
-            g_string_append_len(out, s + i, (gssize)n);
-        i += n;
+    gsize copied = 0;
+    for (const char *p = s; (p = memchr(p, 0xC2, len - (gsize)(p - s))) != NULL; p++) {
+        gsize at = (gsize)(p - s);
+        guchar next = at + 1 < len ? (guchar)p[1] : 0;
+        gunichar to = next >= 0x80 && next < 0xA0 ? __ost_cp_char(CP_WINDOWS_1252, next) : 0;
+        if (to == 0 || to == next)
+            continue;
+        g_string_append_len(out, s + copied, (gssize)(at - copied));
+        g_string_append_unichar(out, to);
+        copied = at + 2;
+        p++;
     }
+    g_string_append_len(out, s + copied, (gssize)(len - copied));
 }
 
 /* Record the change from @from to @to, both trimmed of what they share

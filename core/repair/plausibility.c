@@ -279,6 +279,18 @@ __ost_implausibility(const char *s, gsize len)
     gunichar b = 0;
     char_class kz = K_SPACE, ka = K_SPACE, kb = K_SPACE;
     for (gsize i = 0; i < len;) {
+        if (b < 0x80 && (guchar)s[i] < 0x80) {
+            /* Every cost needs a character beyond ASCII among the last two:
+             * a run of ASCII only leaves its last two characters behind. */
+            gsize end = i + 1;
+            while (end < len && (guchar)s[end] < 0x80)
+                end++;
+            ka = end - i >= 2 ? classify((guchar)s[end - 2]) : kb;
+            b = (guchar)s[end - 1], kb = classify(b);
+            kz = K_SPACE;
+            i = end;
+            continue;
+        }
         gsize n;
         gint32 c = __ost_utf8_get(s + i, len - i, &n);
         i += n;

@@ -20,7 +20,37 @@ typedef enum {
 
 /* Decode the character at @s (at most @len bytes). Sets *@n to its length;
  * returns -1 (with *@n = 1) for a byte that starts no valid character. */
-gint32 __ost_utf8_get(const char *s, gsize len, gsize *n);
+static inline gint32
+__ost_utf8_get(const char *s, gsize len, gsize *n)
+{
+    const guchar *u = (const guchar *)s;
+    guchar b = u[0];
+    gsize need;
+    gint32 c, min;
+    *n = 1;
+    if (b < 0x80)
+        return b;
+    if (b >= 0xC2 && b <= 0xDF) {
+        need = 2, c = b & 0x1F, min = 0x80;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+        need = 3, c = b & 0x0F, min = 0x800;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        need = 4, c = b & 0x07, min = 0x10000;
+    } else {
+        return -1;
+    }
+    if (len < need)
+        return -1;
+    for (gsize i = 1; i < need; i++) {
+        if ((u[i] & 0xC0) != 0x80)
+            return -1;
+        c = (c << 6) | (u[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return -1;
+    *n = need;
+    return c;
+}
 
 /* Append the word @s folded for lookups: lower case, typographic
  * apostrophes made ASCII. */
