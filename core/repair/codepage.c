@@ -18,7 +18,7 @@ static const char *const iconv_names[CP_N] = {
 
 /* Characters below this have a direct byte lookup; the few above it that
  * a code page holds are searched for. */
-#define DIRECT_CHARS 0x2600
+#define DIRECT_CHARS CP_DIRECT_CHARS
 
 typedef struct {
     gunichar to_char[128];           /* high byte -> character */
@@ -138,6 +138,13 @@ __ost_cp_continuation_mask(gunichar c)
     return c < DIRECT_CHARS ? continuation_masks[c] : high_char_mask(c, FALSE);
 }
 
+ost_cp_masks
+__ost_cp_masks(void)
+{
+    ensure_tables();
+    return (ost_cp_masks){lead_masks, continuation_masks};
+}
+
 gunichar
 __ost_cp_char(ost_codepage cp, guchar b)
 {
@@ -167,10 +174,21 @@ gboolean
 __ost_cp_encode(ost_codepage cp, const char *s, gsize len, gboolean partial, GArray *units,
                 GArray *offsets)
 {
-    g_array_set_size(units, 0);
+    g_array_set_size(units, len);
     if (offsets != NULL)
-        g_array_set_size(offsets, 0);
-    for (gsize i = 0; i < len;) {
+        g_array_set_size(offsets, len);
+    guint16 *u = (guint16 *)units->data;
+    gsize *off = offsets != NULL ? (gsize *)offsets->data : NULL;
+    gsize k = 0;
+    for (gsize i = 0; i < len; k++) {
+        gsize ascii = __ost_ascii_end(s, i, len);
+        for (; i < ascii; i++, k++) {
+            u[k] = (guchar)s[i];
+            if (off != NULL)
+                off[k] = i;
+        }
+        if (i == len)
+            break;
         guchar b = (guchar)s[i];
         gsize n = 1;
         int byte = b;
@@ -182,12 +200,14 @@ __ost_cp_encode(ost_codepage cp, const char *s, gsize len, gboolean partial, GAr
             if (byte < 0)
                 byte = UNIT_NONE;
         }
-        guint16 u = (guint16)byte;
-        g_array_append_val(units, u);
-        if (offsets != NULL)
-            g_array_append_val(offsets, i);
+        u[k] = (guint16)byte;
+        if (off != NULL)
+            off[k] = i;
         i += n;
     }
+    g_array_set_size(units, k);
+    if (offsets != NULL)
+        g_array_set_size(offsets, k);
     return TRUE;
 }
 
@@ -315,7 +335,13 @@ __ost_utf8_decode_units(const guint16 *u, gsize n, guint flags, GString *out)
 {
     for (gsize i = 0; i < n;) {
         if (u[i] < 0x80) {
-            g_string_append_c(out, (char)u[i++]);
+            gsize end = i + 1;
+            while (end < n && u[end] < 0x80)
+                end++;
+            gsize at = out->len;
+            g_string_set_size(out, at + (end - i));
+            for (; i < end; i++)
+                out->str[at++] = (char)u[i];
             continue;
         }
         if (u[i] == UNIT_LOST) {

@@ -18,10 +18,37 @@
 #define MAX_ROUNDS 4
 #define LOOKAHEAD 2
 
-typedef struct {
+typedef struct mojibake_scratch {
     GArray *units, *offsets;
-    GString *piece, *window;
+    GString *piece, *window, *cur, *next;
 } scratch;
+
+mojibake_scratch *
+__ost_mojibake_scratch_new(void)
+{
+    scratch *sc = g_new(scratch, 1);
+    sc->units = g_array_new(FALSE, FALSE, sizeof(guint16));
+    sc->offsets = g_array_new(FALSE, FALSE, sizeof(gsize));
+    sc->piece = g_string_new(NULL);
+    sc->window = g_string_new(NULL);
+    sc->cur = g_string_new(NULL);
+    sc->next = g_string_new(NULL);
+    return sc;
+}
+
+void
+__ost_mojibake_scratch_free(mojibake_scratch *sc)
+{
+    if (sc == NULL)
+        return;
+    g_array_free(sc->units, TRUE);
+    g_array_free(sc->offsets, TRUE);
+    g_string_free(sc->piece, TRUE);
+    g_string_free(sc->window, TRUE);
+    g_string_free(sc->cur, TRUE);
+    g_string_free(sc->next, TRUE);
+    g_free(sc);
+}
 
 static gboolean fix_whole(const char *s, gsize len, int cost, int depth, scratch *sc,
                           GString *out, int *out_cost);
@@ -34,6 +61,14 @@ suspect_codepages(const char *s, gsize len)
     guint mask = 0;
     gint32 prev = -1;
     for (gsize i = 0; i < len;) {
+        if (prev < 0x80) {
+            gsize end = __ost_ascii_end(s, i, len);
+            if (end > i) {
+                prev = (guchar)s[end - 1];
+                i = end;
+                continue;
+            }
+        }
         gsize n;
         gint32 c = __ost_utf8_get(s + i, len - i, &n);
         if (prev >= 0x80) {
@@ -65,7 +100,8 @@ fix_whole(const char *s, gsize len, int cost, int depth, scratch *sc, GString *o
 {
     guint mask = suspect_codepages(s, len);
     int best = cost;
-    GString *piece = g_string_new(NULL), *further = NULL;
+    /* A round looked at ahead needs buffers of its own. */
+    GString *piece = depth == LOOKAHEAD ? sc->piece : g_string_new(NULL), *further = NULL;
     for (int cp = 0; cp < CP_N && best > 0; cp++) {
         if (!(mask & (1u << cp)) ||
             !__ost_cp_encode((ost_codepage)cp, s, len, FALSE, sc->units, NULL))
@@ -92,7 +128,8 @@ fix_whole(const char *s, gsize len, int cost, int depth, scratch *sc, GString *o
             }
         }
     }
-    g_string_free(piece, TRUE);
+    if (piece != sc->piece)
+        g_string_free(piece, TRUE);
     if (further != NULL)
         g_string_free(further, TRUE);
     *out_cost = best;
@@ -241,19 +278,36 @@ record_change(ost_repairer *rep, ost_doc *doc, const char *from, gsize from_len,
                  to_len - head - tail);
 }
 
+/* Only the stretch from two characters before the first byte beyond
+ * ASCII to a little after the last needs reading again: no cost of the
+ * implausibility measure involves ASCII alone, and a sequence reaches at
+ * most a space and the word after it into ASCII. */
+#define CONTEXT_BEFORE 2
+#define CONTEXT_AFTER 12
+
 void
 __ost_mojibake_fix(ost_repairer *rep, const char *s, gsize len, GString *out, ost_doc *doc)
 {
-    scratch sc = {
-        g_array_new(FALSE, FALSE, sizeof(guint16)), g_array_new(FALSE, FALSE, sizeof(gsize)),
-        g_string_new(NULL), g_string_new(NULL),
-    };
-    GString *cur = g_string_new_len(s, (gssize)len), *next = g_string_new(NULL);
+    gsize first = __ost_ascii_end(s, 0, len), last = len;
+    while (last > first && (guchar)s[last - 1] < 0x80)
+        last--;
+    gsize from = first > CONTEXT_BEFORE ? first - CONTEXT_BEFORE : 0;
+    gsize to = MIN(len, last + CONTEXT_AFTER);
+    g_string_append_len(out, s, (gssize)from);
+    const char *rest = s + to;
+    gsize rest_len = len - to;
+    s += from;
+    len = to - from;
+
+    scratch *sc = rep->mojibake;
+    GString *cur = sc->cur, *next = sc->next;
+    g_string_assign(cur, "");
+    g_string_append_len(cur, s, (gssize)len);
     int cost = __ost_implausibility(s, len);
     for (int round = 0; round < MAX_ROUNDS && cost > 0; round++) {
         int next_cost;
-        if (!fix_whole(cur->str, cur->len, cost, LOOKAHEAD, &sc, next, &next_cost) &&
-            !fix_sequences(cur->str, cur->len, cost, &sc, next, &next_cost))
+        if (!fix_whole(cur->str, cur->len, cost, LOOKAHEAD, sc, next, &next_cost) &&
+            !fix_sequences(cur->str, cur->len, cost, sc, next, &next_cost))
             break;
         GString *t = cur;
         cur = next, next = t;
@@ -262,10 +316,5 @@ __ost_mojibake_fix(ost_repairer *rep, const char *s, gsize len, GString *out, os
     gsize start = out->len;
     fix_c1_controls(cur->str, cur->len, out);
     record_change(rep, doc, s, len, out->str + start, out->len - start);
-    g_string_free(cur, TRUE);
-    g_string_free(next, TRUE);
-    g_string_free(sc.piece, TRUE);
-    g_string_free(sc.window, TRUE);
-    g_array_free(sc.units, TRUE);
-    g_array_free(sc.offsets, TRUE);
+    g_string_append_len(out, rest, (gssize)rest_len);
 }

@@ -113,17 +113,21 @@ classify(gunichar c)
     }
 }
 
+#define CLASS_BIT(k) (1u << (k))
+#define LETTER_CLASSES                                                                 \
+    (CLASS_BIT(K_ASCII_LOWER) | CLASS_BIT(K_ASCII_UPPER) | CLASS_BIT(K_LOWER) |           \
+     CLASS_BIT(K_UPPER) | CLASS_BIT(K_LETTER))
+
 static gboolean
 is_letter_class(char_class k)
 {
-    return k == K_ASCII_LOWER || k == K_ASCII_UPPER || k == K_LOWER || k == K_UPPER ||
-           k == K_LETTER;
+    return (CLASS_BIT(k) & LETTER_CLASSES) != 0;
 }
 
 static gboolean
 is_lower_class(char_class k)
 {
-    return k == K_ASCII_LOWER || k == K_LOWER;
+    return (CLASS_BIT(k) & (CLASS_BIT(K_ASCII_LOWER) | CLASS_BIT(K_LOWER))) != 0;
 }
 
 /* Scripts whose letters sit next to digits in running text as a matter
@@ -136,6 +140,51 @@ spaceless_script(GUnicodeScript s)
            s == G_UNICODE_SCRIPT_THAI;
 }
 
+/* The class and script of each character below CP_DIRECT_CHARS, worked
+ * out once: mojibake is made of them, and asking GLib each time was most
+ * of the measure's time. */
+typedef struct {
+    guint8 klass;
+    guint16 script;
+} char_info;
+
+static char_info *infos;
+
+static gpointer
+build_infos(gpointer unused)
+{
+    (void)unused;
+    infos = g_new(char_info, CP_DIRECT_CHARS);
+    for (gunichar c = 0; c < CP_DIRECT_CHARS; c++)
+        infos[c] = (char_info){(guint8)classify(c), (guint16)g_unichar_get_script(c)};
+    return NULL;
+}
+
+static void
+ensure_infos(void)
+{
+    static GOnce once = G_ONCE_INIT;
+    g_once(&once, build_infos, NULL);
+}
+
+static char_class
+class_of(gunichar c)
+{
+    return c < CP_DIRECT_CHARS ? (char_class)infos[c].klass : classify(c);
+}
+
+/* The script of @c; CJK symbols and punctuation count as Han. */
+static GUnicodeScript
+script_of(gunichar c)
+{
+    if (c < CP_DIRECT_CHARS)
+        return (GUnicodeScript)infos[c].script;
+    GUnicodeScript s = g_unichar_get_script(c);
+    if (s == G_UNICODE_SCRIPT_COMMON && c >= 0x2E80 && c <= 0x33FF)
+        return G_UNICODE_SCRIPT_HAN;
+    return s;
+}
+
 /* A letter of a script that is not Latin and separates words with
  * spaces: one touching a digit is suspect ("5ף35"). */
 static gboolean
@@ -143,24 +192,14 @@ spaced_foreign_letter(gunichar c, char_class k)
 {
     if (k < K_LOWER || k > K_LETTER)
         return FALSE;
-    GUnicodeScript s = g_unichar_get_script(c);
+    GUnicodeScript s = script_of(c);
     return s != G_UNICODE_SCRIPT_LATIN && s > G_UNICODE_SCRIPT_INHERITED && !spaceless_script(s);
 }
 
 static gboolean
 is_greek(gunichar c, char_class k)
 {
-    return k >= K_LOWER && k <= K_LETTER && g_unichar_get_script(c) == G_UNICODE_SCRIPT_GREEK;
-}
-
-/* The script of @c; CJK symbols and punctuation count as Han. */
-static GUnicodeScript
-script_of(gunichar c)
-{
-    GUnicodeScript s = g_unichar_get_script(c);
-    if (s == G_UNICODE_SCRIPT_COMMON && c >= 0x2E80 && c <= 0x33FF)
-        return G_UNICODE_SCRIPT_HAN;
-    return s;
+    return k >= K_LOWER && k <= K_LETTER && script_of(c) == G_UNICODE_SCRIPT_GREEK;
 }
 
 /* Two neighbours of different scripts, Latin and Greek excepted (Greek
@@ -275,6 +314,7 @@ triple_cost(gunichar b, char_class ka, char_class kb, char_class kc)
 int
 __ost_implausibility(const char *s, gsize len)
 {
+    ensure_infos();
     int cost = 0;
     gunichar b = 0;
     char_class kz = K_SPACE, ka = K_SPACE, kb = K_SPACE;
@@ -282,11 +322,9 @@ __ost_implausibility(const char *s, gsize len)
         if (b < 0x80 && (guchar)s[i] < 0x80) {
             /* Every cost needs a character beyond ASCII among the last two:
              * a run of ASCII only leaves its last two characters behind. */
-            gsize end = i + 1;
-            while (end < len && (guchar)s[end] < 0x80)
-                end++;
-            ka = end - i >= 2 ? classify((guchar)s[end - 2]) : kb;
-            b = (guchar)s[end - 1], kb = classify(b);
+            gsize end = __ost_ascii_end(s, i + 1, len);
+            ka = end - i >= 2 ? class_of((guchar)s[end - 2]) : kb;
+            b = (guchar)s[end - 1], kb = class_of(b);
             kz = K_SPACE;
             i = end;
             continue;
@@ -294,12 +332,12 @@ __ost_implausibility(const char *s, gsize len)
         gsize n;
         gint32 c = __ost_utf8_get(s + i, len - i, &n);
         i += n;
-        char_class k = c < 0 ? K_RARE : classify((gunichar)c);
+        char_class k = c < 0 ? K_RARE : class_of((gunichar)c);
         if (k == K_RARE)
             cost += 3;
         /* A mark of a script that follows no letter: "4288ׅ". */
         if (k == K_MARK && !is_letter_class(kb) && kb != K_MARK &&
-            g_unichar_get_script((gunichar)c) > G_UNICODE_SCRIPT_INHERITED)
+            script_of((gunichar)c) > G_UNICODE_SCRIPT_INHERITED)
             cost += 2;
         cost += pair_cost(b, kb, (gunichar)c, k) + triple_cost(b, ka, kb, k);
         /* Two stray symbols after a letter: "â€™", "áº¿". */

@@ -15,6 +15,7 @@ ost_repairer_new(GError **error)
         return NULL;
     ost_repairer *rep = g_new0(ost_repairer, 1);
     rep->ev = __ost_evidence_new();
+    rep->mojibake = __ost_mojibake_scratch_new();
     rep->resolved = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     rep->warned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     return rep;
@@ -26,6 +27,7 @@ ost_repairer_free(ost_repairer *rep)
     if (rep == NULL)
         return;
     __ost_evidence_free(rep->ev);
+    __ost_mojibake_scratch_free(rep->mojibake);
     g_hash_table_unref(rep->resolved);
     g_hash_table_unref(rep->warned);
     g_free(rep);

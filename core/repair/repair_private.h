@@ -5,6 +5,8 @@
 
 #include <ost/repair.h>
 
+#include <string.h>
+
 /* The kinds of repair, in the order of ost_repairer::counts. */
 typedef enum {
     REPAIR_LIGATURE,
@@ -50,6 +52,21 @@ __ost_utf8_get(const char *s, gsize len, gsize *n)
         return -1;
     *n = need;
     return c;
+}
+
+/* The end of the run of ASCII bytes of @s from @i (@len at most). */
+static inline gsize
+__ost_ascii_end(const char *s, gsize i, gsize len)
+{
+    for (; i + 8 <= len; i += 8) {
+        guint64 w;
+        memcpy(&w, s + i, 8);
+        if (w & G_GUINT64_CONSTANT(0x8080808080808080))
+            break;
+    }
+    while (i < len && (guchar)s[i] < 0x80)
+        i++;
+    return i;
 }
 
 /* Append the word @s folded for lookups: lower case, typographic
@@ -153,8 +170,14 @@ guint __ost_evidence_generation(const evidence *ev);
 
 /* ---- repair.c: the repairer ------------------------------------------- */
 
+/* mojibake.c's buffers, kept from line to line. */
+typedef struct mojibake_scratch mojibake_scratch;
+mojibake_scratch *__ost_mojibake_scratch_new(void);
+void __ost_mojibake_scratch_free(mojibake_scratch *sc);
+
 struct ost_repairer {
     evidence *ev;
+    mojibake_scratch *mojibake;
     GHashTable *resolved;     /* damaged word -> repair or "" (unresolved) */
     guint resolved_generation;
     GHashTable *warned;       /* damaged words already warned about */
@@ -197,6 +220,14 @@ typedef enum {
  * UTF-8 sequence of two to four, or continues one. */
 guint __ost_cp_lead_mask(gunichar c);
 guint __ost_cp_continuation_mask(gunichar c);
+
+/* The same masks as tables over the characters below CP_DIRECT_CHARS,
+ * for passes that look up every character. */
+#define CP_DIRECT_CHARS 0x2600
+typedef struct {
+    const guint8 *lead, *continuation;
+} ost_cp_masks;
+ost_cp_masks __ost_cp_masks(void);
 
 /* The character @cp decodes the byte @b to. */
 gunichar __ost_cp_char(ost_codepage cp, guchar b);
