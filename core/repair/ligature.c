@@ -133,6 +133,15 @@ resolve(ost_repairer *rep, const char *w, gsize len)
         g_hash_table_remove_all(rep->resolved);
         rep->resolved_generation = generation;
     }
+    /* Most words were resolved before: looked up without a copy. */
+    char probe[DICT_MAX_WORD + 1];
+    if (len < sizeof probe) {
+        memcpy(probe, w, len);
+        probe[len] = '\0';
+        const char *known = g_hash_table_lookup(rep->resolved, probe);
+        if (known != NULL)
+            return known;
+    }
     char *key = g_strndup(w, len);
     const char *known = g_hash_table_lookup(rep->resolved, key);
     if (known != NULL) {
@@ -196,17 +205,23 @@ __ost_word_fix(ost_repairer *rep, const char *w, gsize len, gboolean by_digit,
                gboolean at_end, GString *out, ost_doc *doc)
 {
     GString *a = NULL, *b = NULL;
-    if (g_strstr_len(w, (gssize)len, "\xC2\xAD") != NULL) {
+    gboolean soft = FALSE, forms = FALSE, lost = FALSE;
+    for (gsize i = 0; i + 1 < len; i++) {
+        soft |= (guchar)w[i] == 0xC2 && (guchar)w[i + 1] == 0xAD;
+        forms |= (guchar)w[i] == 0xEF && (guchar)w[i + 1] == 0xAC;
+        lost |= (guchar)w[i] == 0xEF && (guchar)w[i + 1] == 0xBF;
+    }
+    if (soft) {
         a = g_string_sized_new(len);
         strip_soft_hyphens(rep, w, len, at_end, a, doc);
         w = a->str, len = a->len;
     }
-    if (g_strstr_len(w, (gssize)len, "\xEF\xAC") != NULL) {
+    if (forms) {
         b = g_string_sized_new(len + 8);
         expand_presentation(rep, w, len, b, doc);
         w = b->str, len = b->len;
     }
-    if (g_strstr_len(w, (gssize)len, "\xEF\xBF\xBD") != NULL)
+    if (lost)
         resolve_losses(rep, w, len, by_digit, out, doc);
     else
         g_string_append_len(out, w, (gssize)len);

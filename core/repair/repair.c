@@ -97,44 +97,91 @@ is_digit_at(const char *s, gsize len, gsize i)
     return i < len && g_ascii_isdigit(s[i]);
 }
 
+static gboolean
+is_apostrophe(gint32 c)
+{
+    return c == '\'' || c == 0x2019;
+}
+
+static gboolean
+is_damage(gint32 c)
+{
+    return c == 0xFFFD || c == 0xAD || (c >= 0xFB00 && c <= 0xFB06);
+}
+
+/* The start of the word holding the character at @i: back over letters,
+ * and over apostrophes with a letter on either side. */
+static gsize
+word_start(const char *s, gsize i)
+{
+    while (i > 0) {
+        const char *p = g_utf8_find_prev_char(s, s + i);
+        gsize n;
+        gint32 c = __ost_utf8_get(p, (gsize)(s + i - p), &n);
+        if (__ost_is_word_char((gunichar)c)) {
+            i = (gsize)(p - s);
+            continue;
+        }
+        if (!is_apostrophe(c) || p == s)
+            break;
+        const char *q = g_utf8_find_prev_char(s, p);
+        gint32 before = __ost_utf8_get(q, (gsize)(p - q), &n);
+        if (!__ost_is_word_char((gunichar)before))
+            break;
+        i = (gsize)(q - s);
+    }
+    return i;
+}
+
+/* The end of the word starting at @i: letters, apostrophes inside. */
+static gsize
+word_end(const char *s, gsize len, gsize i)
+{
+    gsize start = i;
+    while (i < len) {
+        gsize n;
+        gint32 c = __ost_utf8_get(s + i, len - i, &n);
+        if (is_apostrophe(c)) {
+            gsize m;
+            gint32 next = i + n < len ? __ost_utf8_get(s + i + n, len - i - n, &m) : -1;
+            if (i == start || next < 0 || !__ost_is_word_char((gunichar)next))
+                break;
+        } else if (!__ost_is_word_char((gunichar)c)) {
+            break;
+        }
+        i += n;
+    }
+    return i;
+}
+
 /* Words are runs of letters, apostrophes inside them included; hyphens
  * and everything else separate them, so each part of a compound is
- * repaired on its own. Only words holding damage are looked at. */
+ * repaired on its own. Only words holding damage are looked at: the text
+ * is passed over to the next damaged character, and its word found
+ * around it. */
 static void
 fix_words(ost_repairer *rep, const char *s, gsize len, GString *out, ost_doc *doc)
 {
     gsize i = 0, copied = 0;
-    while (i < len) {
+    while ((i = __ost_ascii_end(s, i, len)) < len) {
         gsize n;
         gint32 c = __ost_utf8_get(s + i, len - i, &n);
-        if (!__ost_is_word_char((gunichar)c)) {
+        if (!is_damage(c)) {
             i += n;
             continue;
         }
-        gsize start = i;
-        gboolean damaged = FALSE;
-        while (i < len) {
-            c = __ost_utf8_get(s + i, len - i, &n);
-            if (c == '\'' || c == 0x2019) {
-                gsize m;
-                gint32 next = i + n < len ? __ost_utf8_get(s + i + n, len - i - n, &m) : -1;
-                if (i == start || next < 0 || !__ost_is_word_char((gunichar)next))
-                    break;
-            } else if (!__ost_is_word_char((gunichar)c)) {
-                break;
-            }
-            damaged |= c == 0xFFFD || c == 0xAD || (c >= 0xFB00 && c <= 0xFB06);
+        gsize start = MAX(word_start(s, i), copied), end = word_end(s, len, start);
+        if (end <= i) { /* damage on its own, no word around it */
             i += n;
-        }
-        if (!damaged)
             continue;
-        gboolean by_digit = (start > 0 && is_digit_at(s, len, start - 1)) || is_digit_at(s, len, i);
-        gsize rest = i;
+        }
+        gboolean by_digit = (start > 0 && is_digit_at(s, len, start - 1)) || is_digit_at(s, len, end);
+        gsize rest = end;
         while (rest < len && g_ascii_isspace(s[rest]))
             rest++;
         g_string_append_len(out, s + copied, (gssize)(start - copied));
-        __ost_word_fix(rep, s + start, i - start, by_digit, rest == len, out, doc);
-        copied = i;
+        __ost_word_fix(rep, s + start, end - start, by_digit, rest == len, out, doc);
+        copied = i = end;
     }
     g_string_append_len(out, s + copied, (gssize)(len - copied));
 }
