@@ -16,6 +16,8 @@ ost_repairer_new(GError **error)
     ost_repairer *rep = g_new0(ost_repairer, 1);
     rep->ev = __ost_evidence_new();
     rep->mojibake = __ost_mojibake_scratch_new();
+    for (gsize b = 0; b < G_N_ELEMENTS(rep->stages); b++)
+        rep->stages[b] = g_string_new(NULL);
     rep->resolved = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     rep->warned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     return rep;
@@ -28,6 +30,8 @@ ost_repairer_free(ost_repairer *rep)
         return;
     __ost_evidence_free(rep->ev);
     __ost_mojibake_scratch_free(rep->mojibake);
+    for (gsize b = 0; b < G_N_ELEMENTS(rep->stages); b++)
+        g_string_free(rep->stages[b], TRUE);
     g_hash_table_unref(rep->resolved);
     g_hash_table_unref(rep->warned);
     g_free(rep);
@@ -109,26 +113,34 @@ is_damage(gint32 c)
     return c == 0xFFFD || c == 0xAD || (c >= 0xFB00 && c <= 0xFB06);
 }
 
+/* The start of the character before @i (> 0) in the valid UTF-8 @s. */
+static gsize
+prev_char(const char *s, gsize i)
+{
+    do
+        i--;
+    while (i > 0 && ((guchar)s[i] & 0xC0) == 0x80);
+    return i;
+}
+
 /* The start of the word holding the character at @i: back over letters,
  * and over apostrophes with a letter on either side. */
 static gsize
 word_start(const char *s, gsize i)
 {
     while (i > 0) {
-        const char *p = g_utf8_find_prev_char(s, s + i);
-        gsize n;
-        gint32 c = __ost_utf8_get(p, (gsize)(s + i - p), &n);
+        gsize p = prev_char(s, i), n;
+        gint32 c = __ost_utf8_get(s + p, i - p, &n);
         if (__ost_is_word_char((gunichar)c)) {
-            i = (gsize)(p - s);
+            i = p;
             continue;
         }
-        if (!is_apostrophe(c) || p == s)
+        if (!is_apostrophe(c) || p == 0)
             break;
-        const char *q = g_utf8_find_prev_char(s, p);
-        gint32 before = __ost_utf8_get(q, (gsize)(p - q), &n);
-        if (!__ost_is_word_char((gunichar)before))
+        gsize q = prev_char(s, p);
+        if (!__ost_is_word_char((gunichar)__ost_utf8_get(s + q, p - q, &n)))
             break;
-        i = (gsize)(q - s);
+        i = q;
     }
     return i;
 }
@@ -196,22 +208,22 @@ ost_repairer_fix_append(ost_repairer *rep, const char *text, gssize len, GString
         g_string_append_len(out, text, (gssize)n);
         return;
     }
-    GString *bufs[3] = {NULL, NULL, NULL};
+    GString **bufs = rep->stages;
     const char *s = text;
     if (flags & SCAN_INVALID) {
-        bufs[0] = g_string_sized_new(n + 16);
+        g_string_truncate(bufs[0], 0);
         decode_invalid(rep, s, n, bufs[0], doc);
         s = bufs[0]->str, n = bufs[0]->len;
         flags = __ost_scan(s, n);
     }
     if (flags & SCAN_MOJIBAKE) {
-        bufs[1] = g_string_sized_new(n);
+        g_string_truncate(bufs[1], 0);
         __ost_mojibake_fix(rep, s, n, bufs[1], doc);
         s = bufs[1]->str, n = bufs[1]->len;
         flags = __ost_scan(s, n);
     }
     if (flags & (SCAN_REPLACEMENT | SCAN_PRESENTATION | SCAN_SOFT_HYPHEN)) {
-        bufs[2] = g_string_sized_new(n + 16);
+        g_string_truncate(bufs[2], 0);
         fix_words(rep, s, n, bufs[2], doc);
         s = bufs[2]->str, n = bufs[2]->len;
     }
@@ -221,9 +233,6 @@ ost_repairer_fix_append(ost_repairer *rep, const char *text, gssize len, GString
     else
         g_string_append_len(out, s, (gssize)n);
     g_free(nfc);
-    for (gsize b = 0; b < G_N_ELEMENTS(bufs); b++)
-        if (bufs[b] != NULL)
-            g_string_free(bufs[b], TRUE);
 }
 
 char *

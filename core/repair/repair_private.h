@@ -178,6 +178,7 @@ void __ost_mojibake_scratch_free(mojibake_scratch *sc);
 struct ost_repairer {
     evidence *ev;
     mojibake_scratch *mojibake;
+    GString *stages[3];       /* a line after each stage of repair */
     GHashTable *resolved;     /* damaged word -> repair or "" (unresolved) */
     guint resolved_generation;
     GHashTable *warned;       /* damaged words already warned about */
