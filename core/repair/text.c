@@ -6,10 +6,12 @@ void
 __ost_fold(const char *s, gsize len, GString *out)
 {
     for (gsize i = 0; i < len;) {
-        guchar b = (guchar)s[i];
-        if (b < 0x80) {
-            g_string_append_c(out, g_ascii_tolower(b));
-            i++;
+        gsize ascii = __ost_ascii_end(s, i, len);
+        if (ascii > i) {
+            gsize at = out->len;
+            g_string_set_size(out, at + (ascii - i));
+            for (; i < ascii; i++)
+                out->str[at++] = (char)((guchar)s[i] >= 'A' && (guchar)s[i] <= 'Z' ? s[i] + 32 : s[i]);
             continue;
         }
         gsize n;
