@@ -278,6 +278,40 @@ record_change(ost_repairer *rep, ost_doc *doc, const char *from, gsize from_len,
                  to_len - head - tail);
 }
 
+static gsize
+non_ascii_end(const char *s, gsize i, gsize len)
+{
+    while (i < len && (guchar)s[i] >= 0x80)
+        i++;
+    return i;
+}
+
+/* Record each stretch that changed from @from to @to. Mojibake changes
+ * runs of characters beyond ASCII, so both are walked together over the
+ * ASCII they share, a run at a time; where they stop agreeing (a space
+ * taken for a no-break one), the rest is one change. */
+static void
+record_changes(ost_repairer *rep, ost_doc *doc, const char *from, gsize from_len,
+               const char *to, gsize to_len)
+{
+    gsize i = 0, j = 0;
+    while (i < from_len && j < to_len) {
+        if (from[i] == to[j] && (guchar)from[i] < 0x80) {
+            i++, j++;
+            continue;
+        }
+        gsize i2 = non_ascii_end(from, i, from_len), j2 = non_ascii_end(to, j, to_len);
+        gboolean aligned = i2 > i && j2 > j && (i2 == from_len) == (j2 == to_len) &&
+                           (i2 == from_len || from[i2] == to[j2]);
+        if (!aligned)
+            break;
+        __ost_record(rep, doc, REPAIR_MOJIBAKE, from + i, i2 - i, to + j, j2 - j);
+        i = i2, j = j2;
+    }
+    if (i < from_len || j < to_len)
+        record_change(rep, doc, from + i, from_len - i, to + j, to_len - j);
+}
+
 /* Only the stretch from two characters before the first byte beyond
  * ASCII to a little after the last needs reading again: no cost of the
  * implausibility measure involves ASCII alone, and a sequence reaches at
@@ -315,6 +349,6 @@ __ost_mojibake_fix(ost_repairer *rep, const char *s, gsize len, GString *out, os
     }
     gsize start = out->len;
     fix_c1_controls(cur->str, cur->len, out);
-    record_change(rep, doc, s, len, out->str + start, out->len - start);
+    record_changes(rep, doc, s, len, out->str + start, out->len - start);
     g_string_append_len(out, rest, (gssize)rest_len);
 }

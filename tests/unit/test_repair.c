@@ -271,6 +271,24 @@ test_mojibake(void **state)
                  "\xE2\x80\x99");
 }
 
+/* Each damaged stretch of a line is a repair of its own. */
+static void
+test_mojibake_recorded_apart(void **state)
+{
+    ost_doc *doc = ost_doc_new();
+    char *out = fix("caf\xC3\x83\xC2\xA9 and na\xC3\x83\xC2\xAFve", doc);
+    assert_string_equal(out, "caf\xC3\xA9 and na\xC3\xAFve");
+    assert_int_equal(doc->source.repairs->len, 2);
+    const ost_repair *first = g_ptr_array_index(doc->source.repairs, 0);
+    const ost_repair *second = g_ptr_array_index(doc->source.repairs, 1);
+    assert_string_equal(first->from, "\xC3\x83\xC2\xA9");
+    assert_string_equal(first->to, "\xC3\xA9");
+    assert_string_equal(second->from, "\xC3\x83\xC2\xAF");
+    assert_string_equal(second->to, "\xC3\xAF");
+    g_free(out);
+    ost_doc_free(doc);
+}
+
 /* The other ways UTF-8 is misread, and what gets lost on the way. */
 static void
 test_mojibake_kinds(void **state)
@@ -401,6 +419,7 @@ main(void)
         cmocka_unit_test(test_legitimate_text_untouched),
         cmocka_unit_test(test_mojibake),
         cmocka_unit_test(test_mojibake_kinds),
+        cmocka_unit_test(test_mojibake_recorded_apart),
         cmocka_unit_test(test_nfc_and_bad_bytes),
         cmocka_unit_test(test_hyphen_joins),
         cmocka_unit_test(test_join_evidence),
