@@ -87,8 +87,10 @@ cli_cmd_repair(int argc, char **argv)
         "- repair damaged text from stdin to stdout, line by line");
     g_option_context_set_description(
         ctx, "Lost ligatures (U+FFFD where fi, fl, ff, ffi or ffl was), presentation-form\n"
-             "ligatures, mojibake (UTF-8 read as Windows-1252 or Latin-1) and soft hyphens\n"
-             "are repaired; each output line is the repaired input line.\n");
+             "ligatures, mojibake (UTF-8 read as Windows-1252, Latin-1, Mac Roman,\n"
+             "Windows-1250/1251/1257, ISO-8859-2 or code page 437, once or more, where\n"
+             "that makes the text more plausible) and soft hyphens are repaired; each\n"
+             "output line is the repaired input line.\n");
     g_option_context_add_main_entries(ctx, entries, NULL);
     gboolean ok = cli_parse(ctx, &argc, &argv);
     g_option_context_free(ctx);

@@ -18,6 +18,18 @@ static const struct {
     {"british-english-huge", 1},
 };
 
+/* SCOWL's own size classes (the scowl package, beside the lists) split
+ * the commonest words finer: by its author's account a word's size class
+ * follows how often it is used, so the smaller the class, the likelier a
+ * word. They only raise the tiers above. */
+static const struct {
+    const char *name;
+    int tier;
+} frequency_classes[] = {
+    {"english-words.10", 7}, {"british-words.10", 7}, {"english-words.20", 6},
+    {"british-words.20", 6}, {"english-words.35", 5}, {"british-words.35", 5},
+};
+
 /* The table while it is built. */
 typedef struct {
     GString *arena;
@@ -282,13 +294,19 @@ __ost_dict_available(GError **error)
 /* The files a table is built from, by dictionary folder: the lists in
  * the order of word_lists, then the hunspell stems from the lists' folder
  * or else the system's. */
-enum { N_SOURCES = G_N_ELEMENTS(word_lists) + 2 };
+enum {
+    N_LISTS = G_N_ELEMENTS(word_lists),
+    N_CLASSES = G_N_ELEMENTS(frequency_classes),
+    N_SOURCES = N_LISTS + N_CLASSES + 2,
+};
 
 static void
 source_paths(const char *dir, char **paths)
 {
-    for (gsize l = 0; l < G_N_ELEMENTS(word_lists); l++)
+    for (gsize l = 0; l < N_LISTS; l++)
         paths[l] = g_build_filename(dir, word_lists[l].name, NULL);
+    for (gsize c = 0; c < N_CLASSES; c++)
+        paths[N_LISTS + c] = g_build_filename(dir, "scowl", frequency_classes[c].name, NULL);
     paths[N_SOURCES - 2] = g_build_filename(dir, "en_GB.dic", NULL);
     paths[N_SOURCES - 1] = g_strdup("/usr/share/hunspell/en_GB.dic");
 }
@@ -308,6 +326,13 @@ build(char *const *paths)
         load_lists(&t, lists, n);
     for (gsize i = 0; i < n; i++)
         g_free(lists[i].data);
+    for (gsize c = 0; c < N_CLASSES; c++) {
+        word_list class_list;
+        if (read_list(&class_list, paths[N_LISTS + c], frequency_classes[c].tier, FALSE)) {
+            load_lists(&t, &class_list, 1);
+            g_free(class_list.data);
+        }
+    }
     word_list hunspell;
     if (read_list(&hunspell, paths[N_SOURCES - 2], 1, TRUE) ||
         read_list(&hunspell, paths[N_SOURCES - 1], 1, TRUE)) {

@@ -79,8 +79,8 @@ hyphen_splits_word(ost_repairer *rep, const char *left, gsize llen, const char *
     double l = score_of(rep, left, llen, "", "", 0, tmp);
     double r = score_of(rep, right, rlen, "", "", 0, tmp);
     g_string_free(tmp, TRUE);
-    /* Evidence counts above tier 4, the most a listed word scores. */
-    if (joined > 4 || hyphenated > 4)
+    /* Evidence counts above the most a listed word scores. */
+    if (joined > DICT_MAX_TIER || hyphenated > DICT_MAX_TIER)
         return joined > hyphenated;
     if (hyphenated > 0)
         return FALSE;

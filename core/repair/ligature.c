@@ -2,6 +2,7 @@
 /* Ligatures: lost ones (U+FFFD) resolved, presentation forms expanded. */
 #include "repair_private.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 /* The readings of a lost ligature, most frequent first: on a tie the
@@ -55,9 +56,10 @@ expand_presentation(ost_repairer *rep, const char *w, gsize len, GString *out, o
 }
 
 /* The best reading of @w, each U+FFFD a ligature, into @best; FALSE when
- * no reading is a word. */
+ * no reading is a word. A reading scoring as well (no evidence and no
+ * frequency tells them apart) goes into @rival. */
 static gboolean
-best_reading(ost_repairer *rep, const char *w, gsize len, GString *best)
+best_reading(ost_repairer *rep, const char *w, gsize len, GString *best, GString *rival)
 {
     gsize holes[MAX_LOSSES];
     gsize n_holes = 0, letters = 0, upper = 0;
@@ -98,9 +100,15 @@ best_reading(ost_repairer *rep, const char *w, gsize len, GString *best)
         __ost_fold(cand->str, cand->len, folded);
         double score = __ost_word_score(rep, folded->str, folded->len, TRUE);
         if (score > best_score || (score == best_score && score > 0 && rank < best_rank)) {
+            if (score == best_score)
+                g_string_assign(rival, best->str);
+            else
+                g_string_truncate(rival, 0);
             best_score = score;
             best_rank = rank;
             g_string_assign(best, cand->str);
+        } else if (score == best_score && score > 0 && rival->len == 0) {
+            g_string_assign(rival, cand->str);
         }
         gsize h = 0;
         while (h < n_holes && ++pick[h] == N_READINGS)
@@ -114,7 +122,8 @@ best_reading(ost_repairer *rep, const char *w, gsize len, GString *best)
 }
 
 /* Resolving a word is costly and words repeat: answers are kept until the
- * evidence changes. */
+ * evidence changes. An answer is the reading, then a tab and the reading
+ * that scored as well when there is one; "" when there is none. */
 static const char *
 resolve(ost_repairer *rep, const char *w, gsize len)
 {
@@ -124,17 +133,46 @@ resolve(ost_repairer *rep, const char *w, gsize len)
         g_hash_table_remove_all(rep->resolved);
         rep->resolved_generation = generation;
     }
+    /* Most words were resolved before: looked up without a copy. */
+    char probe[DICT_MAX_WORD + 1];
+    if (len < sizeof probe) {
+        memcpy(probe, w, len);
+        probe[len] = '\0';
+        const char *known = g_hash_table_lookup(rep->resolved, probe);
+        if (known != NULL)
+            return known;
+    }
     char *key = g_strndup(w, len);
     const char *known = g_hash_table_lookup(rep->resolved, key);
     if (known != NULL) {
         g_free(key);
         return known;
     }
-    GString *best = g_string_new(NULL);
-    char *answer = best_reading(rep, w, len, best) ? g_string_free(best, FALSE)
-                                                    : (g_string_free(best, TRUE), g_strdup(""));
+    GString *best = g_string_new(NULL), *rival = g_string_new(NULL);
+    if (!best_reading(rep, w, len, best, rival))
+        g_string_truncate(best, 0);
+    else if (rival->len > 0)
+        g_string_append_printf(best, "\t%s", rival->str);
+    char *answer = g_string_free(best, FALSE);
+    g_string_free(rival, TRUE);
     g_hash_table_insert(rep->resolved, key, answer);
     return answer;
+}
+
+/* Warn about @key once per repairer. */
+static void G_GNUC_PRINTF(5, 6)
+warn_once(ost_repairer *rep, ost_doc *doc, const char *key, const char *code,
+          const char *format, ...)
+{
+    if (doc == NULL || g_hash_table_size(rep->warned) >= RESOLVED_MAX ||
+        !g_hash_table_add(rep->warned, g_strdup(key)))
+        return;
+    va_list args;
+    va_start(args, format);
+    char *message = g_strdup_vprintf(format, args);
+    va_end(args);
+    ost_doc_warn(doc, code, NULL, "%s", message);
+    g_free(message);
 }
 
 static void
@@ -143,19 +181,23 @@ resolve_losses(ost_repairer *rep, const char *w, gsize len, gboolean by_digit, G
 {
     const char *answer = by_digit ? "" : resolve(rep, w, len);
     if (*answer != '\0') {
-        g_string_append(out, answer);
-        __ost_record(rep, doc, REPAIR_LIGATURE, w, len, answer, strlen(answer));
+        const char *tab = strchr(answer, '\t');
+        gsize n = tab != NULL ? (gsize)(tab - answer) : strlen(answer);
+        g_string_append_len(out, answer, (gssize)n);
+        __ost_record(rep, doc, REPAIR_LIGATURE, w, len, answer, n);
+        if (tab != NULL)
+            warn_once(rep, doc, answer, "ambiguous_ligature",
+                      "\"%.*s\" read as \"%.*s\": \"%s\" is as likely, as far as the "
+                      "document and word frequencies tell",
+                      (int)len, w, (int)n, answer, tab + 1);
         return;
     }
     g_string_append_len(out, w, (gssize)len);
     rep->counts[REPAIR_UNRESOLVED]++;
-    if (doc == NULL || g_hash_table_size(rep->warned) >= RESOLVED_MAX)
-        return;
     char *word = g_strndup(w, len);
-    if (g_hash_table_add(rep->warned, word))
-        ost_doc_warn(doc, "unresolved_replacement_char", NULL,
-                     "U+FFFD in \"%s\" left as it is: no ligature reading makes it a word",
-                     word);
+    warn_once(rep, doc, word, "unresolved_replacement_char",
+              "U+FFFD in \"%s\" left as it is: no ligature reading makes it a word", word);
+    g_free(word);
 }
 
 void
@@ -163,17 +205,23 @@ __ost_word_fix(ost_repairer *rep, const char *w, gsize len, gboolean by_digit,
                gboolean at_end, GString *out, ost_doc *doc)
 {
     GString *a = NULL, *b = NULL;
-    if (g_strstr_len(w, (gssize)len, "\xC2\xAD") != NULL) {
+    gboolean soft = FALSE, forms = FALSE, lost = FALSE;
+    for (gsize i = 0; i + 1 < len; i++) {
+        soft |= (guchar)w[i] == 0xC2 && (guchar)w[i + 1] == 0xAD;
+        forms |= (guchar)w[i] == 0xEF && (guchar)w[i + 1] == 0xAC;
+        lost |= (guchar)w[i] == 0xEF && (guchar)w[i + 1] == 0xBF;
+    }
+    if (soft) {
         a = g_string_sized_new(len);
         strip_soft_hyphens(rep, w, len, at_end, a, doc);
         w = a->str, len = a->len;
     }
-    if (g_strstr_len(w, (gssize)len, "\xEF\xAC") != NULL) {
+    if (forms) {
         b = g_string_sized_new(len + 8);
         expand_presentation(rep, w, len, b, doc);
         w = b->str, len = b->len;
     }
-    if (g_strstr_len(w, (gssize)len, "\xEF\xBF\xBD") != NULL)
+    if (lost)
         resolve_losses(rep, w, len, by_digit, out, doc);
     else
         g_string_append_len(out, w, (gssize)len);

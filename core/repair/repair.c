@@ -15,6 +15,9 @@ ost_repairer_new(GError **error)
         return NULL;
     ost_repairer *rep = g_new0(ost_repairer, 1);
     rep->ev = __ost_evidence_new();
+    rep->mojibake = __ost_mojibake_scratch_new();
+    for (gsize b = 0; b < G_N_ELEMENTS(rep->stages); b++)
+        rep->stages[b] = g_string_new(NULL);
     rep->resolved = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     rep->warned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     return rep;
@@ -26,6 +29,9 @@ ost_repairer_free(ost_repairer *rep)
     if (rep == NULL)
         return;
     __ost_evidence_free(rep->ev);
+    __ost_mojibake_scratch_free(rep->mojibake);
+    for (gsize b = 0; b < G_N_ELEMENTS(rep->stages); b++)
+        g_string_free(rep->stages[b], TRUE);
     g_hash_table_unref(rep->resolved);
     g_hash_table_unref(rep->warned);
     g_free(rep);
@@ -95,44 +101,99 @@ is_digit_at(const char *s, gsize len, gsize i)
     return i < len && g_ascii_isdigit(s[i]);
 }
 
+static gboolean
+is_apostrophe(gint32 c)
+{
+    return c == '\'' || c == 0x2019;
+}
+
+static gboolean
+is_damage(gint32 c)
+{
+    return c == 0xFFFD || c == 0xAD || (c >= 0xFB00 && c <= 0xFB06);
+}
+
+/* The start of the character before @i (> 0) in the valid UTF-8 @s. */
+static gsize
+prev_char(const char *s, gsize i)
+{
+    do
+        i--;
+    while (i > 0 && ((guchar)s[i] & 0xC0) == 0x80);
+    return i;
+}
+
+/* The start of the word holding the character at @i: back over letters,
+ * and over apostrophes with a letter on either side. */
+static gsize
+word_start(const char *s, gsize i)
+{
+    while (i > 0) {
+        gsize p = prev_char(s, i), n;
+        gint32 c = __ost_utf8_get(s + p, i - p, &n);
+        if (__ost_is_word_char((gunichar)c)) {
+            i = p;
+            continue;
+        }
+        if (!is_apostrophe(c) || p == 0)
+            break;
+        gsize q = prev_char(s, p);
+        if (!__ost_is_word_char((gunichar)__ost_utf8_get(s + q, p - q, &n)))
+            break;
+        i = q;
+    }
+    return i;
+}
+
+/* The end of the word starting at @i: letters, apostrophes inside. */
+static gsize
+word_end(const char *s, gsize len, gsize i)
+{
+    gsize start = i;
+    while (i < len) {
+        gsize n;
+        gint32 c = __ost_utf8_get(s + i, len - i, &n);
+        if (is_apostrophe(c)) {
+            gsize m;
+            gint32 next = i + n < len ? __ost_utf8_get(s + i + n, len - i - n, &m) : -1;
+            if (i == start || next < 0 || !__ost_is_word_char((gunichar)next))
+                break;
+        } else if (!__ost_is_word_char((gunichar)c)) {
+            break;
+        }
+        i += n;
+    }
+    return i;
+}
+
 /* Words are runs of letters, apostrophes inside them included; hyphens
  * and everything else separate them, so each part of a compound is
- * repaired on its own. Only words holding damage are looked at. */
+ * repaired on its own. Only words holding damage are looked at: the text
+ * is passed over to the next damaged character, and its word found
+ * around it. */
 static void
 fix_words(ost_repairer *rep, const char *s, gsize len, GString *out, ost_doc *doc)
 {
     gsize i = 0, copied = 0;
-    while (i < len) {
+    while ((i = __ost_ascii_end(s, i, len)) < len) {
         gsize n;
         gint32 c = __ost_utf8_get(s + i, len - i, &n);
-        if (!__ost_is_word_char((gunichar)c)) {
+        if (!is_damage(c)) {
             i += n;
             continue;
         }
-        gsize start = i;
-        gboolean damaged = FALSE;
-        while (i < len) {
-            c = __ost_utf8_get(s + i, len - i, &n);
-            if (c == '\'' || c == 0x2019) {
-                gsize m;
-                gint32 next = i + n < len ? __ost_utf8_get(s + i + n, len - i - n, &m) : -1;
-                if (i == start || next < 0 || !__ost_is_word_char((gunichar)next))
-                    break;
-            } else if (!__ost_is_word_char((gunichar)c)) {
-                break;
-            }
-            damaged |= c == 0xFFFD || c == 0xAD || (c >= 0xFB00 && c <= 0xFB06);
+        gsize start = MAX(word_start(s, i), copied), end = word_end(s, len, start);
+        if (end <= i) { /* damage on its own, no word around it */
             i += n;
-        }
-        if (!damaged)
             continue;
-        gboolean by_digit = (start > 0 && is_digit_at(s, len, start - 1)) || is_digit_at(s, len, i);
-        gsize rest = i;
+        }
+        gboolean by_digit = (start > 0 && is_digit_at(s, len, start - 1)) || is_digit_at(s, len, end);
+        gsize rest = end;
         while (rest < len && g_ascii_isspace(s[rest]))
             rest++;
         g_string_append_len(out, s + copied, (gssize)(start - copied));
-        __ost_word_fix(rep, s + start, i - start, by_digit, rest == len, out, doc);
-        copied = i;
+        __ost_word_fix(rep, s + start, end - start, by_digit, rest == len, out, doc);
+        copied = i = end;
     }
     g_string_append_len(out, s + copied, (gssize)(len - copied));
 }
@@ -147,22 +208,22 @@ ost_repairer_fix_append(ost_repairer *rep, const char *text, gssize len, GString
         g_string_append_len(out, text, (gssize)n);
         return;
     }
-    GString *bufs[3] = {NULL, NULL, NULL};
+    GString **bufs = rep->stages;
     const char *s = text;
     if (flags & SCAN_INVALID) {
-        bufs[0] = g_string_sized_new(n + 16);
+        g_string_truncate(bufs[0], 0);
         decode_invalid(rep, s, n, bufs[0], doc);
         s = bufs[0]->str, n = bufs[0]->len;
         flags = __ost_scan(s, n);
     }
     if (flags & SCAN_MOJIBAKE) {
-        bufs[1] = g_string_sized_new(n);
+        g_string_truncate(bufs[1], 0);
         __ost_mojibake_fix(rep, s, n, bufs[1], doc);
         s = bufs[1]->str, n = bufs[1]->len;
         flags = __ost_scan(s, n);
     }
     if (flags & (SCAN_REPLACEMENT | SCAN_PRESENTATION | SCAN_SOFT_HYPHEN)) {
-        bufs[2] = g_string_sized_new(n + 16);
+        g_string_truncate(bufs[2], 0);
         fix_words(rep, s, n, bufs[2], doc);
         s = bufs[2]->str, n = bufs[2]->len;
     }
@@ -172,9 +233,6 @@ ost_repairer_fix_append(ost_repairer *rep, const char *text, gssize len, GString
     else
         g_string_append_len(out, s, (gssize)n);
     g_free(nfc);
-    for (gsize b = 0; b < G_N_ELEMENTS(bufs); b++)
-        if (bufs[b] != NULL)
-            g_string_free(bufs[b], TRUE);
 }
 
 char *

@@ -5,6 +5,8 @@
 
 #include <ost/repair.h>
 
+#include <string.h>
+
 /* The kinds of repair, in the order of ost_repairer::counts. */
 typedef enum {
     REPAIR_LIGATURE,
@@ -20,7 +22,52 @@ typedef enum {
 
 /* Decode the character at @s (at most @len bytes). Sets *@n to its length;
  * returns -1 (with *@n = 1) for a byte that starts no valid character. */
-gint32 __ost_utf8_get(const char *s, gsize len, gsize *n);
+static inline gint32
+__ost_utf8_get(const char *s, gsize len, gsize *n)
+{
+    const guchar *u = (const guchar *)s;
+    guchar b = u[0];
+    gsize need;
+    gint32 c, min;
+    *n = 1;
+    if (b < 0x80)
+        return b;
+    if (b >= 0xC2 && b <= 0xDF) {
+        need = 2, c = b & 0x1F, min = 0x80;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+        need = 3, c = b & 0x0F, min = 0x800;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        need = 4, c = b & 0x07, min = 0x10000;
+    } else {
+        return -1;
+    }
+    if (len < need)
+        return -1;
+    for (gsize i = 1; i < need; i++) {
+        if ((u[i] & 0xC0) != 0x80)
+            return -1;
+        c = (c << 6) | (u[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return -1;
+    *n = need;
+    return c;
+}
+
+/* The end of the run of ASCII bytes of @s from @i (@len at most). */
+static inline gsize
+__ost_ascii_end(const char *s, gsize i, gsize len)
+{
+    for (; i + 8 <= len; i += 8) {
+        guint64 w;
+        memcpy(&w, s + i, 8);
+        if (w & G_GUINT64_CONSTANT(0x8080808080808080))
+            break;
+    }
+    while (i < len && (guchar)s[i] < 0x80)
+        i++;
+    return i;
+}
 
 /* Append the word @s folded for lookups: lower case, typographic
  * apostrophes made ASCII. */
@@ -82,8 +129,11 @@ gboolean __ost_dict_available(GError **error);
  * never pay for it. Empty when the word lists vanished since. */
 const ost_dict *__ost_dict_get(void);
 
-/* How common the folded word @w is: 4 (among the most common) down to
- * 1 (rare), 0 when it is not a word. */
+/* The highest tier a listed word has. */
+#define DICT_MAX_TIER 7
+
+/* How common the folded word @w is: DICT_MAX_TIER (among the most common)
+ * down to 1 (rare), 0 when it is not a word. */
 int __ost_dict_tier(const ost_dict *d, const char *w, gsize len);
 
 /* ---- dict_cache.c: the built table, kept on disk between runs ---------- */
@@ -120,8 +170,15 @@ guint __ost_evidence_generation(const evidence *ev);
 
 /* ---- repair.c: the repairer ------------------------------------------- */
 
+/* mojibake.c's buffers, kept from line to line. */
+typedef struct mojibake_scratch mojibake_scratch;
+mojibake_scratch *__ost_mojibake_scratch_new(void);
+void __ost_mojibake_scratch_free(mojibake_scratch *sc);
+
 struct ost_repairer {
     evidence *ev;
+    mojibake_scratch *mojibake;
+    GString *stages[3];       /* a line after each stage of repair */
     GHashTable *resolved;     /* damaged word -> repair or "" (unresolved) */
     guint resolved_generation;
     GHashTable *warned;       /* damaged words already warned about */
@@ -141,13 +198,73 @@ void __ost_record(ost_repairer *rep, ost_doc *doc, repair_kind kind, const char 
  * word with a prefix or suffix; 0 when it is no word at all. */
 double __ost_word_score(ost_repairer *rep, const char *w, gsize len, gboolean affixes);
 
+/* ---- codepage.c: one-byte code pages and UTF-8 read back ------------ */
+
+/* The code pages UTF-8 is misread as, likeliest first. */
+typedef enum {
+    CP_WINDOWS_1252,  /* with Latin-1 */
+    CP_WINDOWS_1251,
+    CP_MAC_ROMAN,
+    CP_WINDOWS_1250,
+    CP_ISO_8859_2,
+    CP_WINDOWS_1257,
+    CP_437,
+    CP_N
+} ost_codepage;
+
+/* A unit standing for a byte lost on the way (U+FFFD in the text). */
+#define UNIT_LOST 0x100
+/* A unit for a character the code page has no byte for. */
+#define UNIT_NONE 0x101
+
+/* The code pages (bit 1 << ost_codepage) where @c is a byte that starts a
+ * UTF-8 sequence of two to four, or continues one. */
+guint __ost_cp_lead_mask(gunichar c);
+guint __ost_cp_continuation_mask(gunichar c);
+
+/* The same masks as tables over the characters below CP_DIRECT_CHARS,
+ * for passes that look up every character. */
+#define CP_DIRECT_CHARS 0x2600
+typedef struct {
+    const guint8 *lead, *continuation;
+} ost_cp_masks;
+ost_cp_masks __ost_cp_masks(void);
+
+/* The character @cp decodes the byte @b to. */
+gunichar __ost_cp_char(ost_codepage cp, guchar b);
+
+/* The byte @cp encodes @c as, or -1. */
+int __ost_cp_byte(ost_codepage cp, gunichar c);
+
+/* @s as bytes of @cp into @units (guint16): UNIT_LOST for U+FFFD, and for
+ * a character @cp lacks, UNIT_NONE when @partial, else FALSE is returned.
+ * With @offsets (gsize), each unit's offset in @s. */
+gboolean __ost_cp_encode(ost_codepage cp, const char *s, gsize len, gboolean partial,
+                         GArray *units, GArray *offsets);
+
+enum {
+    DECODE_QUESTION = 1 << 0, /* a '?' may stand for a lost byte */
+    DECODE_SPACES = 1 << 1,   /* a space may stand for a no-break one */
+};
+
+/* Read the sequence of @units at @i as UTF-8 (or CESU-8) into @out;
+ * returns how many units it took, 0 when they are no UTF-8. A lost byte
+ * makes the sequence U+FFFD. "Ã" before a space and a lower-case word is
+ * "à", the no-break space after it dropped. */
+gsize __ost_utf8_decode_one(const guint16 *u, gsize n, gsize i, guint flags, GString *out);
+
+/* All of @units read as UTF-8 into @out; FALSE when they are not. */
+gboolean __ost_utf8_decode_units(const guint16 *u, gsize n, guint flags, GString *out);
+
+/* ---- plausibility.c ---------------------------------------------------- */
+
+/* How unlikely the text @s is as real text in any language: 0 for most. */
+int __ost_implausibility(const char *s, gsize len);
+
 /* ---- mojibake.c ------------------------------------------------------ */
 
-/* The byte Windows-1252 (or, for its gaps, Latin-1) decodes to @c, or -1. */
-int __ost_cp1252_byte(gint32 c);
-
-/* Append @s with UTF-8 that was decoded as Windows-1252 or Latin-1 (once
- * or twice) decoded properly. */
+/* Append @s with UTF-8 that was decoded with a one-byte code page (once
+ * or more) decoded properly, where that makes it more plausible. */
 void __ost_mojibake_fix(ost_repairer *rep, const char *s, gsize len, GString *out,
                         ost_doc *doc);
 

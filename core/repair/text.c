@@ -2,46 +2,16 @@
 /* UTF-8 helpers of the repair engine: decoding, folding, word characters. */
 #include "repair_private.h"
 
-gint32
-__ost_utf8_get(const char *s, gsize len, gsize *n)
-{
-    const guchar *u = (const guchar *)s;
-    guchar b = u[0];
-    gsize need;
-    gint32 c, min;
-    *n = 1;
-    if (b < 0x80)
-        return b;
-    if (b >= 0xC2 && b <= 0xDF) {
-        need = 2, c = b & 0x1F, min = 0x80;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-        need = 3, c = b & 0x0F, min = 0x800;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-        need = 4, c = b & 0x07, min = 0x10000;
-    } else {
-        return -1;
-    }
-    if (len < need)
-        return -1;
-    for (gsize i = 1; i < need; i++) {
-        if ((u[i] & 0xC0) != 0x80)
-            return -1;
-        c = (c << 6) | (u[i] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return -1;
-    *n = need;
-    return c;
-}
-
 void
 __ost_fold(const char *s, gsize len, GString *out)
 {
     for (gsize i = 0; i < len;) {
-        guchar b = (guchar)s[i];
-        if (b < 0x80) {
-            g_string_append_c(out, g_ascii_tolower(b));
-            i++;
+        gsize ascii = __ost_ascii_end(s, i, len);
+        if (ascii > i) {
+            gsize at = out->len;
+            g_string_set_size(out, at + (ascii - i));
+            for (; i < ascii; i++)
+                out->str[at++] = (char)((guchar)s[i] >= 'A' && (guchar)s[i] <= 'Z' ? s[i] + 32 : s[i]);
             continue;
         }
         gsize n;

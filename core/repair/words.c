@@ -64,6 +64,7 @@ __ost_word_score(ost_repairer *rep, const char *w, gsize len, gboolean affixes)
     const ost_dict *d = __ost_dict_get();
     int tier = __ost_dict_tier(d, w, len);
     guint seen = __ost_evidence_count(rep->ev, w, len);
-    double score = tier + (seen > 0 ? 2.5 + 0.1 * MIN(seen, 10u) : 0.0);
+    /* A word the document uses outranks any tier. */
+    double score = tier + (seen > 0 ? DICT_MAX_TIER + 1.0 + 0.1 * MIN(seen, 10u) : 0.0);
     return score > 0 || !affixes ? score : affix_score(d, w, len);
 }
