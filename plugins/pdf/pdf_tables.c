@@ -92,14 +92,16 @@ row_starts(const pdf_zone *zone, double em)
     double bottom = row_bottom(g_ptr_array_index(zone->rows, 0)), min_gap = G_MAXDOUBLE;
     for (guint i = 1; i < n; i++) {
         const pdf_row *row = g_ptr_array_index(zone->rows, i);
-        gaps[i] = row_top(row) - bottom;
+        /* Lines that overlap (a cell centred beside a taller one) are in
+         * one row: they count as no gap. */
+        gaps[i] = MAX(0.0, row_top(row) - bottom);
         min_gap = MIN(min_gap, gaps[i]);
         bottom = MAX(bottom, row_bottom(row));
     }
     starts[0] = TRUE;
     gboolean any = FALSE;
     for (guint i = 1; i < n; i++)
-        any |= starts[i] = gaps[i] > min_gap + 0.3 * em;
+        any |= starts[i] = gaps[i] > min_gap + 0.15 * em;
     if (!any)
         for (guint i = 1; i < n; i++)
             starts[i] = has_first_column(g_ptr_array_index(zone->rows, i));
