@@ -26,6 +26,14 @@ repair_text(ost_repairer *rep, char **text, GString *fixed, ost_doc *doc)
     }
 }
 
+/* A printed page's running header and footer repeat on every page and
+ * feed no field: repairs of them would be counted once a page. */
+static gboolean
+repaired(const ost_block *b)
+{
+    return !(b->flags & (OST_BLOCK_PAGE_HEADER | OST_BLOCK_PAGE_FOOTER));
+}
+
 /* Every block's text goes through the repair engine twice: once to learn the
  * document's own intact words (evidence for ligature repairs), then to be
  * fixed. Rows carry their cells separately, so both are repaired. */
@@ -34,6 +42,8 @@ repair_blocks(ost_blocks *blocks, ost_repairer *rep, ost_doc *doc)
 {
     for (guint i = 0; i < blocks->items->len; i++) {
         ost_block *b = g_ptr_array_index(blocks->items, i);
+        if (!repaired(b))
+            continue;
         if (b->cells != NULL)
             for (guint c = 0; c < b->cells->len; c++)
                 ost_repairer_learn(rep, g_ptr_array_index(b->cells, c));
@@ -43,6 +53,8 @@ repair_blocks(ost_blocks *blocks, ost_repairer *rep, ost_doc *doc)
     GString *fixed = g_string_sized_new(256);
     for (guint i = 0; i < blocks->items->len; i++) {
         ost_block *b = g_ptr_array_index(blocks->items, i);
+        if (!repaired(b))
+            continue;
         if (b->cells != NULL) {
             for (guint c = 0; c < b->cells->len; c++)
                 repair_text(rep, (char **)&b->cells->pdata[c], fixed, doc);

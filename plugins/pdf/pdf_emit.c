@@ -452,6 +452,20 @@ emit_zone(pdf_emit *em, const pdf_zone *z)
     em->prev_full = FALSE;
 }
 
+/* Running headers and footers stay in the stream, marked as furniture, in
+ * their order on the page; they break no paragraph. */
+static void
+emit_furniture(pdf_emit *em, const GPtrArray *segs, guint kind)
+{
+    for (guint i = 0; i < segs->len; i++) {
+        const pdf_seg *seg = g_ptr_array_index(segs, i);
+        ost_block *b = ost_blocks_add(em->blocks, OST_BLOCK_LINE, seg->text);
+        b->page = em->page;
+        b->font_size = seg->size;
+        b->flags |= OST_BLOCK_CHROME | kind;
+    }
+}
+
 void
 __ost_pdf_emit_page(pdf_emit *em, const pdf_page *page)
 {
@@ -459,6 +473,7 @@ __ost_pdf_emit_page(pdf_emit *em, const pdf_page *page)
     ost_block *pb = ost_blocks_add(em->blocks, OST_BLOCK_PAGE, NULL);
     pb->page = page->number;
     em->page_start = TRUE;
+    emit_furniture(em, page->header, OST_BLOCK_PAGE_HEADER);
 
     em->left = G_MAXDOUBLE;
     em->right = -G_MAXDOUBLE;
@@ -485,4 +500,5 @@ __ost_pdf_emit_page(pdf_emit *em, const pdf_page *page)
         g_free(z.col_x0);
         g_free(z.col_x1);
     }
+    emit_furniture(em, page->footer, OST_BLOCK_PAGE_FOOTER);
 }

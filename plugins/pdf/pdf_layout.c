@@ -49,6 +49,8 @@ __ost_pdf_page_free(pdf_page *page)
     if (page == NULL)
         return;
     g_ptr_array_free(page->rows, TRUE);
+    g_ptr_array_free(page->header, TRUE);
+    g_ptr_array_free(page->footer, TRUE);
     g_free(page);
 }
 
@@ -303,6 +305,8 @@ __ost_pdf_page_read(PopplerPage *page, int number)
     pg->number = number;
     poppler_page_get_size(page, &pg->width, &pg->height);
     pg->rows = g_ptr_array_new_with_free_func((GDestroyNotify)row_free);
+    pg->header = g_ptr_array_new_with_free_func((GDestroyNotify)__ost_pdf_seg_free);
+    pg->footer = g_ptr_array_new_with_free_func((GDestroyNotify)__ost_pdf_seg_free);
 
     GPtrArray *words = read_words(page);
     if (words->len == 0) {

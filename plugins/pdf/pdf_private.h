@@ -36,6 +36,8 @@ typedef struct pdf_page {
     int number;
     double width, height;
     GPtrArray *rows;    /* pdf_row*, top to bottom, owned */
+    GPtrArray *header;  /* pdf_seg*, owned: running header, page number */
+    GPtrArray *footer;  /* pdf_seg*, owned: running footer, page number */
     gboolean has_images;
 } pdf_page;
 
@@ -53,8 +55,9 @@ void __ost_pdf_page_free(pdf_page *page);
 void __ost_pdf_seg_free(pdf_seg *seg);
 double __ost_pdf_seg_height(const pdf_seg *seg);
 
-/* pdf_furniture.c */
-void __ost_pdf_drop_furniture(GPtrArray *pages);
+/* pdf_furniture.c: moves running headers, footers and page numbers out
+ * of the pages' rows into their header and footer. */
+void __ost_pdf_set_furniture_apart(GPtrArray *pages);
 
 /* pdf_fonts.c */
 gboolean __ost_pdf_font_is_bold(const char *font_name);
