@@ -12,6 +12,8 @@ struct pdf_emit {
     const pdf_seg *prev;    /* the line before, in the current flow */
     gboolean prev_full;     /* it reached the right edge: its paragraph goes on */
     gboolean page_start;    /* prev is on the page before */
+    ost_block *item;        /* the list item the flow is in, or NULL */
+    double item_x0;         /* where that item's marker starts */
     int page;
     double left, right;     /* the page's text edges */
 };
@@ -134,8 +136,44 @@ starts_paragraph(const pdf_emit *em, const pdf_seg *seg)
     return seg->y0 - prev->y1 > em->para_gap * size;
 }
 
-/* One line of running text: a heading (wrapped headings become one), or a
- * line, after a break when a paragraph ends before it. */
+/* A line that opens with a list marker: a bullet, or a number or letter
+ * ending in '.' or ')' ("1.", "a)", "(iv)"), then a space. @p number gets
+ * the marker, @p rest where the item's text starts. */
+static gboolean
+list_marker(const char *text, char **number, const char **rest)
+{
+    static GRegex *re;
+    static gsize once;
+    if (g_once_init_enter(&once)) {
+        re = g_regex_new("^([\\x{2022}\\x{25E6}\\x{25AA}\\x{25CF}\\x{2023}\\x{2043}\\x{00B7}*]|"
+                         "\\(?(\\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)])\\s+\\S",
+                         G_REGEX_OPTIMIZE, 0, NULL);
+        g_once_init_leave(&once, 1);
+    }
+    GMatchInfo *m = NULL;
+    gboolean found = g_regex_match(re, text, 0, &m);
+    if (found) {
+        int start, end;
+        g_match_info_fetch_pos(m, 0, &start, &end);
+        *number = g_match_info_fetch(m, 1);
+        *rest = text + end - 1;
+    }
+    g_match_info_free(m);
+    return found;
+}
+
+/* A wrapped line of a list item: in its paragraph, right after it, set in
+ * from the item's marker. */
+static gboolean
+continues_item(const pdf_emit *em, const pdf_seg *seg, gboolean new_para)
+{
+    return em->item != NULL && !new_para && last_block(em) == em->item &&
+           seg->x0 > em->item_x0 + 0.5 * seg->size;
+}
+
+/* One line of running text: a heading (wrapped headings become one), a
+ * list item (its wrapped lines joined), or a line, after a break when a
+ * paragraph ends before it. */
 static void
 emit_line(pdf_emit *em, const pdf_seg *seg, double left, double right, gboolean status)
 {
@@ -150,10 +188,26 @@ emit_line(pdf_emit *em, const pdf_seg *seg, double left, double right, gboolean 
             ost_block *b = add_text(em, OST_BLOCK_HEADING, seg);
             b->level = level;
         }
+    } else if (continues_item(em, seg, new_para)) {
+        append_text(em->item, seg->text);
     } else {
         if (new_para)
             add_break(em);
-        ost_block *b = add_text(em, OST_BLOCK_LINE, seg);
+        char *number = NULL;
+        const char *rest = NULL;
+        ost_block *b;
+        if (list_marker(seg->text, &number, &rest)) {
+            b = add_text(em, OST_BLOCK_ITEM, seg);
+            g_free(b->text);
+            b->text = g_strdup(rest);
+            b->number = number;
+            b->level = 1;
+            em->item = b;
+            em->item_x0 = seg->x0;
+        } else {
+            b = add_text(em, OST_BLOCK_LINE, seg);
+            em->item = NULL;
+        }
         if (seg->x0 > left + seg->size)
             b->flags |= OST_BLOCK_INDENTED;
         if (status && seg->ink != PDF_INK_BLACK)
