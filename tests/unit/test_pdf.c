@@ -504,6 +504,56 @@ test_damaged_matches_clean(void **state)
     g_free(damaged_path);
 }
 
+/* A web page printed by Chromium with its header and footer
+ * (tests/data/pdf/chromium-duties.pdf, printed from chromium-duties.html
+ * next to it): the browser's lines are furniture, the numbered list is
+ * items with their numbers, and the duty table, its duty cells centred
+ * beside taller KSB cells and going on over the page break, is one row
+ * per duty with both cells whole. */
+static void
+test_chromium_printed_page(void **state)
+{
+    ost_blocks *blocks = read_sample("tests/data/pdf/chromium-duties.pdf", NULL);
+    assert_furniture(blocks, "Printed test standard", OST_BLOCK_PAGE_HEADER, 2);
+    assert_furniture(blocks, "file:///", OST_BLOCK_PAGE_FOOTER, 2);
+    assert_furniture(blocks, "1/2", OST_BLOCK_PAGE_FOOTER, 1);
+    assert_furniture(blocks, "2/2", OST_BLOCK_PAGE_FOOTER, 1);
+
+    const ost_block *ref = find_block(blocks, OST_BLOCK_ITEM, "Reference: OCC9001");
+    assert_non_null(ref);
+    assert_string_equal(ref->number, "1.");
+    const ost_block *route = find_block(blocks, OST_BLOCK_ITEM, "Route: ");
+    assert_non_null(route);
+    assert_string_equal(route->number, "3.");
+    assert_true(g_str_has_suffix(route->text, "a second line of the printed page"));
+
+    for (int d = 1; d <= 12; d++) {
+        char *prefix = g_strdup_printf("Duty %d ", d);
+        guint n = 0;
+        for (guint i = 0; i < blocks->items->len; i++) {
+            const ost_block *b = g_ptr_array_index(blocks->items, i);
+            if (b->text == NULL || strstr(b->text, prefix) == NULL)
+                continue;
+            n++;
+            assert_int_equal(b->kind, OST_BLOCK_ROW);
+            assert_int_equal(b->cells->len, 2);
+            assert_int_equal(b->page, d <= 10 ? 1 : 2);
+            const char *duty = g_ptr_array_index(b->cells, 0);
+            const char *ksbs = g_ptr_array_index(b->cells, 1);
+            assert_true(g_str_has_prefix(duty, prefix));
+            assert_true(g_str_has_suffix(duty, "reporting to the supervisor."));
+            char *last_k = g_strdup_printf(" K%d S1 ", 19 + d);
+            assert_true(g_str_has_prefix(ksbs, "K1 K2 "));
+            assert_non_null(strstr(ksbs, last_k));
+            assert_true(g_str_has_suffix(ksbs, "S11 B1 B2"));
+            g_free(last_k);
+        }
+        assert_int_equal(n, 1);
+        g_free(prefix);
+    }
+    ost_blocks_free(blocks);
+}
+
 int
 main(void)
 {
@@ -525,6 +575,7 @@ main(void)
         cmocka_unit_test(test_ink_classes),
         cmocka_unit_test(test_map_statuses),
         cmocka_unit_test(test_damaged_matches_clean),
+        cmocka_unit_test(test_chromium_printed_page),
     };
     return cmocka_run_group_tests_name("pdf", tests, setup, teardown);
 }
