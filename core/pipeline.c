@@ -26,6 +26,20 @@ repair_text(ost_repairer *rep, char **text, GString *fixed, ost_doc *doc)
     }
 }
 
+/* Text the page does not show as the document's (visually hidden text,
+ * icon-font ligatures, form controls' values) is kept out of recognition:
+ * no field is read from it. */
+static void
+drop_unshown(ost_blocks *blocks)
+{
+    GPtrArray *items = blocks->items;
+    for (guint i = items->len; i-- > 0;) {
+        const ost_block *b = g_ptr_array_index(items, i);
+        if (b->flags & (OST_BLOCK_HIDDEN | OST_BLOCK_ICON | OST_BLOCK_CONTROL))
+            g_ptr_array_remove_index(items, i);
+    }
+}
+
 /* A printed page's running header and footer repeat on every page and
  * feed no field: repairs of them would be counted once a page. */
 static gboolean
@@ -176,6 +190,7 @@ ost_read_bytes(const ost_registry *reg, const char *path, const guint8 *data, gs
         ost_doc_free(doc);
         return NULL;
     }
+    drop_unshown(blocks);
     if (blocks->items->len > 0) {
         ost_repairer *rep = ost_repairer_new(error);
         if (rep == NULL) {
