@@ -4,6 +4,7 @@
 #include <ost/plugin.h>
 
 #include "blocks_private.h"
+#include "recognize/colour_status.h"
 
 #include <string.h>
 
@@ -199,6 +200,7 @@ ost_read_bytes(const ost_registry *reg, const char *path, const guint8 *data, gs
             return NULL;
         }
         repair_blocks(blocks, rep, doc);
+        __ost_colour_status_apply(blocks);
         ost_recognize(blocks, rep, doc);
         ost_repairer_free(rep);
     }

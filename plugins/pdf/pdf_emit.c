@@ -108,6 +108,8 @@ add_text(pdf_emit *em, ost_block_kind kind, const pdf_seg *seg)
     ost_block *b = ost_blocks_add(em->blocks, kind, seg->text);
     b->page = em->page;
     b->font_size = seg->size;
+    b->color = seg->rgb;
+    b->flags |= OST_BLOCK_COLOR;
     if (seg->bold)
         b->flags |= OST_BLOCK_BOLD;
     return b;
@@ -175,7 +177,7 @@ continues_item(const pdf_emit *em, const pdf_seg *seg, gboolean new_para)
  * list item (its wrapped lines joined), or a line, after a break when a
  * paragraph ends before it. */
 static void
-emit_line(pdf_emit *em, const pdf_seg *seg, double left, double right, gboolean status)
+emit_line(pdf_emit *em, const pdf_seg *seg, double left, double right)
 {
     int level = __ost_pdf_heading_level(em->fonts, seg);
     gboolean new_para = starts_paragraph(em, seg);
@@ -210,8 +212,6 @@ emit_line(pdf_emit *em, const pdf_seg *seg, double left, double right, gboolean 
         }
         if (seg->x0 > left + seg->size)
             b->flags |= OST_BLOCK_INDENTED;
-        if (status && seg->ink != PDF_INK_BLACK)
-            b->status = __ost_pdf_ink_status(seg->ink);
     }
     em->prev = seg;
     em->prev_full = seg->x1 >= left + FULL_LINE * (right - left);
@@ -279,13 +279,12 @@ emit_map_column(pdf_emit *em, GPtrArray *segs, double left, double right)
                           (next == NULL || gap_before(em, seg, next)) &&
                           __ost_pdf_count_words(seg->text) <= ITEM_WORDS));
         if (!item) {
-            emit_line(em, seg, left, right, FALSE);
+            emit_line(em, seg, left, right);
             continue;
         }
         if (last != NULL && last->kind == OST_BLOCK_LINE)
             add_break(em);
-        ost_block *b = add_text(em, OST_BLOCK_ITEM, seg);
-        b->status = __ost_pdf_ink_status(seg->ink);
+        add_text(em, OST_BLOCK_ITEM, seg);
         em->prev = seg;
     }
 }
@@ -487,7 +486,7 @@ emit_columns(pdf_emit *em, const pdf_zone *z, gboolean map, gboolean flow)
             emit_map_column(em, segs, z->col_x0[c], z->col_x1[c]);
         else
             for (guint i = 0; i < segs->len; i++)
-                emit_line(em, g_ptr_array_index(segs, i), z->col_x0[c], z->col_x1[c], FALSE);
+                emit_line(em, g_ptr_array_index(segs, i), z->col_x0[c], z->col_x1[c]);
         g_ptr_array_free(segs, TRUE);
     }
 }
@@ -542,8 +541,7 @@ __ost_pdf_emit_page(pdf_emit *em, const pdf_page *page)
     for (guint r = 0; r < page->rows->len;) {
         const pdf_row *row = g_ptr_array_index(page->rows, r);
         if (row->segs->len == 1) {
-            emit_line(em, g_ptr_array_index(row->segs, 0), em->left, em->right,
-                      em->fonts->has_status_colours);
+            emit_line(em, g_ptr_array_index(row->segs, 0), em->left, em->right);
             r++;
             continue;
         }
