@@ -2,6 +2,7 @@
 /* The walk from a parsed page to the block stream (see blocks.h). */
 #include "html_private.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define STATUS_TEXT_MAX 160
@@ -413,6 +414,62 @@ walk_block(walker *w, const xmlNode *node, int depth)
     paragraph_break(w);
 }
 
+/* "xiv" for 14: ordered lists of type i or I. */
+static void
+append_roman(GString *out, int n)
+{
+    static const struct {
+        int value;
+        const char *digits;
+    } numerals[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"},
+                    {50, "l"},   {40, "xl"},  {10, "x"},  {9, "ix"},   {5, "v"},   {4, "iv"},
+                    {1, "i"}};
+    for (gsize i = 0; i < G_N_ELEMENTS(numerals); i++)
+        for (; n >= numerals[i].value; n -= numerals[i].value)
+            g_string_append(out, numerals[i].digits);
+}
+
+static int
+attr_int(const xmlNode *node, const char *name, int fallback)
+{
+    const char *v = __ost_html_attr(node, name);
+    char *end = NULL;
+    long n = v != NULL ? strtol(v, &end, 10) : 0;
+    return v != NULL && end != v && n > -100000 && n < 100000 ? (int)n : fallback;
+}
+
+/* The number a browser prints before an item of an ordered list ("3.",
+ * "c.", "iv."), from the list's start and type and the items' values;
+ * NULL for other items. */
+static char *
+printed_number(const xmlNode *item)
+{
+    const xmlNode *list = item->parent;
+    if (list == NULL || !__ost_html_is(list, "ol"))
+        return NULL;
+    int n = attr_int(list, "start", 1) - 1;
+    for (const xmlNode *c = list->children; c != NULL; c = c->next) {
+        if (!__ost_html_is(c, "li"))
+            continue;
+        n = attr_int(c, "value", n + 1);
+        if (c == item)
+            break;
+    }
+    const char *type = __ost_html_attr(list, "type");
+    char kind = type != NULL ? type[0] : '1';
+    GString *out = g_string_new(NULL);
+    if ((kind == 'a' || kind == 'A') && n >= 1 && n <= 26)
+        g_string_append_c(out, (char)(kind + n - 1));
+    else if ((kind == 'i' || kind == 'I') && n >= 1 && n < 4000) {
+        append_roman(out, n);
+        if (kind == 'I')
+            g_string_ascii_up(out);
+    } else
+        g_string_append_printf(out, "%d", n);
+    g_string_append_c(out, '.');
+    return g_string_free(out, FALSE);
+}
+
 static void
 walk_item(walker *w, const xmlNode *node, int depth)
 {
@@ -444,8 +501,10 @@ walk_item(walker *w, const xmlNode *node, int depth)
         if (*line == '\0')
             continue;
         ost_block *b = emit(w, i == 0 ? OST_BLOCK_ITEM : OST_BLOCK_LINE, line, node);
-        if (i == 0)
+        if (i == 0) {
             b->level = MAX(w->list_depth, 1);
+            b->number = printed_number(node);
+        }
     }
     for (const xmlNode *c = node->children; c != NULL; c = c->next)
         for (guint i = 0; nested[i] != NULL; i++)

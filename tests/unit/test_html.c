@@ -323,6 +323,35 @@ test_unshown_reported(void **state)
     result_free(&r);
 }
 
+/* Items of ordered lists carry the number a browser prints before them. */
+static void
+test_item_numbers(void **state)
+{
+    read_result r = read_page("<html><body><main>"
+                              "<ol><li>Reference: OCC0001</li><li>Level: 3</li></ol>"
+                              "<ol start=\"4\"><li>Route: Care</li><li value=\"9\">Nine</li>"
+                              "<li>Ten</li></ol>"
+                              "<ol type=\"a\"><li>First</li><li>Second</li></ol>"
+                              "<ol type=\"I\"><li>One</li><li>Two</li><li>Three</li><li>Four</li></ol>"
+                              "<ul><li>Bullet</li></ul></main></body></html>");
+    const struct {
+        const char *text, *number;
+    } want[] = {{"Reference: OCC0001", "1."}, {"Level: 3", "2."}, {"Route: Care", "4."},
+                {"Nine", "9."}, {"Ten", "10."}, {"First", "a."}, {"Second", "b."},
+                {"Four", "IV."}, {"Bullet", NULL}};
+    for (gsize i = 0; i < G_N_ELEMENTS(want); i++) {
+        const ost_block *b = find(&r, want[i].text);
+        assert_non_null(b);
+        assert_int_equal(b->kind, OST_BLOCK_ITEM);
+        assert_string_equal(b->text, want[i].text);
+        if (want[i].number == NULL)
+            assert_null(b->number);
+        else
+            assert_string_equal(b->number, want[i].number);
+    }
+    result_free(&r);
+}
+
 static void
 test_title_in_site_header_kept(void **state)
 {
@@ -656,6 +685,7 @@ main(void)
         cmocka_unit_test(test_chrome_dropped),
         cmocka_unit_test(test_chrome_kept_flagged),
         cmocka_unit_test(test_unshown_reported),
+        cmocka_unit_test(test_item_numbers),
         cmocka_unit_test(test_title_in_site_header_kept),
         cmocka_unit_test(test_deep_nesting_bounded),
         cmocka_unit_test(test_huge_input_refused),
