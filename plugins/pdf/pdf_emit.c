@@ -13,6 +13,10 @@ struct pdf_emit {
     gboolean prev_full;     /* it reached the right edge: its paragraph goes on */
     gboolean page_start;    /* prev is on the page before */
     ost_block *item;        /* the list item the flow is in, or NULL */
+    ost_block *table_row;   /* the last row of the last table, or NULL */
+    int table_cols;         /* that table's columns */
+    double table_leading;   /* the space between lines of its cells */
+    double *table_x0, *table_x1;
     double item_x0;         /* where that item's marker starts */
     int page;
     double left, right;     /* the page's text edges */
@@ -74,6 +78,8 @@ __ost_pdf_emit_new(ost_blocks *blocks, const pdf_fonts *fonts, const GPtrArray *
 void
 __ost_pdf_emit_free(pdf_emit *em)
 {
+    g_free(em->table_x0);
+    g_free(em->table_x1);
     g_free(em);
 }
 
@@ -498,11 +504,72 @@ emit_zone(pdf_emit *em, const pdf_zone *z)
     em->page_start = FALSE;
     gboolean map = em->fonts->has_status_colours && zone_has_status(z);
     gboolean flow = !map && text_columns(z);
-    if (map || flow || !__ost_pdf_emit_table(em->blocks, z, em->page))
+    ost_block *last_row = map || flow ? NULL : __ost_pdf_emit_table(em->blocks, z, em->page);
+    if (last_row == NULL) {
         emit_columns(em, z, map, flow);
+    } else {
+        em->table_row = last_row;
+        em->table_cols = z->n_cols;
+        em->table_leading = __ost_pdf_zone_leading(z);
+        g_free(em->table_x0);
+        g_free(em->table_x1);
+        em->table_x0 = g_memdup2(z->col_x0, sizeof(double) * (gsize)z->n_cols);
+        em->table_x1 = g_memdup2(z->col_x1, sizeof(double) * (gsize)z->n_cols);
+    }
     add_break(em);
     em->prev = NULL;
     em->prev_full = FALSE;
+}
+
+/* Whether the page's text so far ended with the last table's last row. */
+static gboolean
+table_open(const pdf_emit *em)
+{
+    GPtrArray *items = em->blocks->items;
+    for (guint i = items->len; i-- > 0;) {
+        const ost_block *b = g_ptr_array_index(items, i);
+        if (b == em->table_row)
+            return TRUE;
+        if (b->kind != OST_BLOCK_BREAK && b->kind != OST_BLOCK_PAGE && !(b->flags & OST_BLOCK_CHROME))
+            return FALSE;
+    }
+    return FALSE;
+}
+
+/* A table row broken by the page goes on at the top of the next: lines
+ * there that keep to the table's columns but its first (where a new row
+ * starts) and follow each other as lines of a cell do, are the rest of
+ * the row's cells. @return the first row of @p page not taken. */
+static guint
+continue_table(pdf_emit *em, const pdf_page *page)
+{
+    if (em->table_row == NULL || !table_open(em))
+        return 0;
+    pdf_zone z = {NULL, em->table_cols, em->table_x0, em->table_x1};
+    double bottom = 0.0;
+    guint r = 0;
+    for (; r < page->rows->len; r++) {
+        const pdf_row *row = g_ptr_array_index(page->rows, r);
+        const pdf_seg *first = g_ptr_array_index(row->segs, 0);
+        if (r > 0 && __ost_pdf_row_gap(first->y0 - bottom, em->table_leading, first->size))
+            break;
+        gboolean fits = TRUE;
+        for (guint s = 0; s < row->segs->len && fits; s++) {
+            const pdf_seg *seg = g_ptr_array_index(row->segs, s);
+            int hits;
+            int c = column_of(&z, seg, COL_TOL, &hits);
+            fits = c > 0 && hits == 1 && seg->x1 <= z.col_x1[c] + seg->size;
+        }
+        if (!fits)
+            break;
+        for (guint s = 0; s < row->segs->len; s++) {
+            const pdf_seg *seg = g_ptr_array_index(row->segs, s);
+            int hits;
+            __ost_pdf_row_extend(em->table_row, column_of(&z, seg, COL_TOL, &hits), seg->text);
+            bottom = MAX(bottom, seg->y1);
+        }
+    }
+    return r;
 }
 
 /* Running headers and footers stay in the stream, marked as furniture, in
@@ -538,7 +605,7 @@ __ost_pdf_emit_page(pdf_emit *em, const pdf_page *page)
             em->right = MAX(em->right, seg->x1);
         }
     }
-    for (guint r = 0; r < page->rows->len;) {
+    for (guint r = continue_table(em, page); r < page->rows->len;) {
         const pdf_row *row = g_ptr_array_index(page->rows, r);
         if (row->segs->len == 1) {
             emit_line(em, g_ptr_array_index(row->segs, 0), em->left, em->right);

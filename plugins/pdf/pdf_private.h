@@ -80,8 +80,18 @@ typedef struct pdf_zone {
     double *col_x0, *col_x1;
 } pdf_zone;
 
-/* pdf_tables.c: emit @zone as table rows; FALSE when it is no table. */
-gboolean __ost_pdf_emit_table(ost_blocks *blocks, const pdf_zone *zone, int page);
+/* pdf_tables.c: emit @zone as table rows; its last row, or NULL when it is
+ * no table. */
+ost_block *__ost_pdf_emit_table(ost_blocks *blocks, const pdf_zone *zone, int page);
+/* The space between lines within a cell of @p zone (negative when line
+ * boxes overlap). */
+double __ost_pdf_zone_leading(const pdf_zone *zone);
+/* Whether white space of @p gap between lines ends a table row, in a table
+ * whose cells' lines are @p leading apart, set in @p em points. */
+gboolean __ost_pdf_row_gap(double gap, double leading, double em);
+/* Add @p text to cell @p col of @p row, a line below what it holds (a
+ * space for lists of codes). */
+void __ost_pdf_row_extend(ost_block *row, int col, const char *text);
 gboolean __ost_pdf_is_code_list(const char *text);
 gboolean __ost_pdf_is_upper(const char *text);
 guint __ost_pdf_count_words(const char *text);

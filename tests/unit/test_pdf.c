@@ -536,6 +536,32 @@ test_chromium_printed_page(void **state)
     ost_blocks_free(blocks);
 }
 
+/* Chromium breaks a row taller than the rest of the page (its table's
+ * header repeated above the rest as page furniture): the lines at the top
+ * of the next page that keep to the table's later columns are the rest
+ * of that row's cells (tests/data/pdf/chromium-split-rows.pdf, printed
+ * from chromium-split-rows.html next to it). */
+static void
+test_chromium_split_rows(void **state)
+{
+    ost_blocks *blocks = read_sample("tests/data/pdf/chromium-split-rows.pdf", NULL);
+    guint rows = 0;
+    for (guint i = 0; i < blocks->items->len; i++) {
+        const ost_block *b = g_ptr_array_index(blocks->items, i);
+        if (b->kind == OST_BLOCK_LINE && !(b->flags & OST_BLOCK_CHROME))
+            fail_msg("stray line \"%s\" on page %d", b->text, b->page);
+        if (b->kind != OST_BLOCK_ROW || !g_str_has_prefix(b->text, "Duty "))
+            continue;
+        rows++;
+        const char *ksbs = g_ptr_array_index(b->cells, 1);
+        assert_true(g_str_has_prefix(ksbs, "K1 K2 K3 "));
+        assert_true(g_str_has_suffix(ksbs, " K197 K198 K199"));
+        assert_non_null(strstr(ksbs, " K79 K80 "));
+    }
+    assert_int_equal(rows, 5);
+    ost_blocks_free(blocks);
+}
+
 int
 main(void)
 {
@@ -557,6 +583,7 @@ main(void)
         cmocka_unit_test(test_map_statuses),
         cmocka_unit_test(test_damaged_matches_clean),
         cmocka_unit_test(test_chromium_printed_page),
+        cmocka_unit_test(test_chromium_split_rows),
     };
     return cmocka_run_group_tests_name("pdf", tests, setup, teardown);
 }
