@@ -75,6 +75,8 @@ emit(walker *w, ost_block_kind kind, const char *text, const xmlNode *node)
     /* Occupations on a map are short; running text has no status. */
     if (node != NULL && kind != OST_BLOCK_HEADING && strlen(text) <= STATUS_TEXT_MAX)
         b->status = __ost_html_status(w->legend, node);
+    if (node != NULL && __ost_html_text_colour(node, &b->color))
+        b->flags |= OST_BLOCK_COLOR;
     return b;
 }
 

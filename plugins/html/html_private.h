@@ -145,6 +145,9 @@ html_legend *__ost_html_legend_new(const xmlNode *root);
 void __ost_html_legend_free(html_legend *legend);
 /* TRUE when @p node is one entry of the legend. */
 gboolean __ost_html_legend_has(const html_legend *legend, const xmlNode *node);
+/* The text colour an inline style gives @p node or its nearest ancestor
+ * that sets one (no style sheets are read). */
+gboolean __ost_html_text_colour(const xmlNode *node, guint32 *rgb);
 /* The map status a block made from @p node shows by its colour. */
 ost_map_status __ost_html_status(const html_legend *legend, const xmlNode *node);
 

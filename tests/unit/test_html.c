@@ -352,6 +352,27 @@ test_item_numbers(void **state)
     result_free(&r);
 }
 
+/* Text colours set inline reach the block, from the element or an
+ * ancestor; no colour is made up where the page sets none. */
+static void
+test_text_colours(void **state)
+{
+    read_result r = read_page("<html><body><main>"
+                              "<p style=\"color: rgb(0, 112, 60)\">Own colour</p>"
+                              "<div style=\"font-weight:bold; color:#D4351C\"><ul><li>Inherited</li></ul></div>"
+                              "<p style=\"background-color:#ffdd00\">Background only</p>"
+                              "<p>Plain</p></main></body></html>");
+    const ost_block *own = find(&r, "Own colour");
+    assert_true(own->flags & OST_BLOCK_COLOR);
+    assert_int_equal(own->color, 0x00703c);
+    const ost_block *inherited = find(&r, "Inherited");
+    assert_true(inherited->flags & OST_BLOCK_COLOR);
+    assert_int_equal(inherited->color, 0xd4351c);
+    assert_false(find(&r, "Background only")->flags & OST_BLOCK_COLOR);
+    assert_false(find(&r, "Plain")->flags & OST_BLOCK_COLOR);
+    result_free(&r);
+}
+
 static void
 test_title_in_site_header_kept(void **state)
 {
@@ -686,6 +707,7 @@ main(void)
         cmocka_unit_test(test_chrome_kept_flagged),
         cmocka_unit_test(test_unshown_reported),
         cmocka_unit_test(test_item_numbers),
+        cmocka_unit_test(test_text_colours),
         cmocka_unit_test(test_title_in_site_header_kept),
         cmocka_unit_test(test_deep_nesting_bounded),
         cmocka_unit_test(test_huge_input_refused),
