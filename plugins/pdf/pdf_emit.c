@@ -521,6 +521,30 @@ emit_zone(pdf_emit *em, const pdf_zone *z)
     em->prev_full = FALSE;
 }
 
+/* A table whose first row's first cell is centred beside a taller cell
+ * starts on a line holding only that taller cell's text: a line that lines
+ * up with a later column of the line just below it, which has columns. */
+static gboolean
+opens_zone(const pdf_page *page, guint r)
+{
+    if (r + 1 >= page->rows->len)
+        return FALSE;
+    const pdf_row *row = g_ptr_array_index(page->rows, r);
+    const pdf_row *next = g_ptr_array_index(page->rows, r + 1);
+    if (row->segs->len != 1 || next->segs->len < 2)
+        return FALSE;
+    const pdf_seg *seg = g_ptr_array_index(row->segs, 0);
+    double top, bottom, size = row_size(next, &top, &bottom);
+    if (top - seg->y1 > 0.5 * size || seg->size > size * 1.15)
+        return FALSE;
+    for (guint s = 1; s < next->segs->len; s++) {
+        const pdf_seg *cell = g_ptr_array_index(next->segs, s);
+        if (fabs(cell->x0 - seg->x0) <= COL_TOL)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* Whether the page's text so far ended with the last table's last row. */
 static gboolean
 table_open(const pdf_emit *em)
@@ -607,7 +631,7 @@ __ost_pdf_emit_page(pdf_emit *em, const pdf_page *page)
     }
     for (guint r = continue_table(em, page); r < page->rows->len;) {
         const pdf_row *row = g_ptr_array_index(page->rows, r);
-        if (row->segs->len == 1) {
+        if (row->segs->len == 1 && !opens_zone(page, r)) {
             emit_line(em, g_ptr_array_index(row->segs, 0), em->left, em->right);
             r++;
             continue;
