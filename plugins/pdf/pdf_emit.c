@@ -14,6 +14,7 @@ struct pdf_emit {
     gboolean page_start;    /* prev is on the page before */
     ost_block *item;        /* the list item the flow is in, or NULL */
     ost_block *table_row;   /* the last row of the last table, or NULL */
+    const ost_block *table_header; /* that table's header row, or NULL */
     int table_cols;         /* that table's columns */
     double table_leading;   /* the space between lines of its cells */
     double *table_x0, *table_x1;
@@ -504,10 +505,13 @@ emit_zone(pdf_emit *em, const pdf_zone *z)
     em->page_start = FALSE;
     gboolean map = em->fonts->has_status_colours && zone_has_status(z);
     gboolean flow = !map && text_columns(z);
+    guint first = em->blocks->items->len;
     ost_block *last_row = map || flow ? NULL : __ost_pdf_emit_table(em->blocks, z, em->page);
     if (last_row == NULL) {
         emit_columns(em, z, map, flow);
     } else {
+        const ost_block *top = g_ptr_array_index(em->blocks->items, first);
+        em->table_header = top->flags & OST_BLOCK_HEADER_ROW ? top : NULL;
         em->table_row = last_row;
         em->table_cols = z->n_cols;
         em->table_leading = __ost_pdf_zone_leading(z);
@@ -560,40 +564,83 @@ table_open(const pdf_emit *em)
     return FALSE;
 }
 
-/* A table row broken by the page goes on at the top of the next: lines
- * there that keep to the table's columns but its first (where a new row
- * starts) and follow each other as lines of a cell do, are the rest of
- * the row's cells. @return the first row of @p page not taken. */
-static guint
-continue_table(pdf_emit *em, const pdf_page *page)
+/* Whether @p row repeats the header row of the last table, cell for cell. */
+static gboolean
+repeats_header(const pdf_emit *em, const pdf_row *row)
 {
-    if (em->table_row == NULL || !table_open(em))
-        return 0;
+    const ost_block *h = em->table_header;
+    if (h == NULL || row->segs->len != h->cells->len)
+        return FALSE;
+    for (guint s = 0; s < row->segs->len; s++)
+        if (strcmp(((const pdf_seg *)g_ptr_array_index(row->segs, s))->text,
+                   g_ptr_array_index(h->cells, s)) != 0)
+            return FALSE;
+    return TRUE;
+}
+
+/* The rows of @p page from @p from that belong to the table row broken
+ * over the page: lines that keep to the last table's columns and follow
+ * each other as lines of a cell do, up to the first row gap. None when
+ * one of them has text in the first column: a new row starts there (its
+ * first cell centred beside a taller one). @return the end of the run. */
+static guint
+broken_row_end(const pdf_emit *em, const pdf_page *page, guint from)
+{
     pdf_zone z = {NULL, em->table_cols, em->table_x0, em->table_x1};
     double bottom = 0.0;
-    guint r = 0;
+    guint r = from;
     for (; r < page->rows->len; r++) {
         const pdf_row *row = g_ptr_array_index(page->rows, r);
         const pdf_seg *first = g_ptr_array_index(row->segs, 0);
-        if (r > 0 && __ost_pdf_row_gap(first->y0 - bottom, em->table_leading, first->size))
-            break;
-        gboolean fits = TRUE;
-        for (guint s = 0; s < row->segs->len && fits; s++) {
-            const pdf_seg *seg = g_ptr_array_index(row->segs, s);
-            int hits;
-            int c = column_of(&z, seg, COL_TOL, &hits);
-            fits = c > 0 && hits == 1 && seg->x1 <= z.col_x1[c] + seg->size;
-        }
-        if (!fits)
+        if (r > from && __ost_pdf_row_gap(first->y0 - bottom, em->table_leading, first->size))
             break;
         for (guint s = 0; s < row->segs->len; s++) {
-            const pdf_seg *seg = g_ptr_array_index(row->segs, s);
+            pdf_seg *seg = g_ptr_array_index(row->segs, s);
             int hits;
-            __ost_pdf_row_extend(em->table_row, column_of(&z, seg, COL_TOL, &hits), seg->text);
+            int c = column_of(&z, seg, COL_TOL, &hits);
+            if (c < 0 || hits != 1 || seg->x1 > z.col_x1[c] + seg->size)
+                return r > from ? r : from;
+            if (c == 0)
+                return from;
+            seg->col = c;
             bottom = MAX(bottom, seg->y1);
         }
     }
     return r;
+}
+
+/* A table row broken by the page goes on at the top of the next, under
+ * the table's header when it is repeated: its lines there are added to
+ * the row's cells, and a repeated header is kept as a header row. @return
+ * the first row of @p page not taken. */
+static guint
+continue_table(pdf_emit *em, const pdf_page *page)
+{
+    if (em->table_row == NULL || !table_open(em) || page->rows->len == 0)
+        return 0;
+    guint from = repeats_header(em, g_ptr_array_index(page->rows, 0)) ? 1 : 0;
+    guint end = broken_row_end(em, page, from);
+    if (end == from)
+        return 0;
+    if (from == 1) {
+        const pdf_row *row = g_ptr_array_index(page->rows, 0);
+        const char **texts = g_new(const char *, row->segs->len);
+        for (guint s = 0; s < row->segs->len; s++)
+            texts[s] = ((const pdf_seg *)g_ptr_array_index(row->segs, s))->text;
+        ost_block *b = ost_blocks_add_row(em->blocks, texts, row->segs->len);
+        b->page = em->page;
+        b->font_size = ((const pdf_seg *)g_ptr_array_index(row->segs, 0))->size;
+        b->flags |= OST_BLOCK_HEADER_ROW;
+        g_free(texts);
+    }
+    for (guint r = from; r < end; r++) {
+        const pdf_row *row = g_ptr_array_index(page->rows, r);
+        for (guint s = 0; s < row->segs->len; s++) {
+            const pdf_seg *seg = g_ptr_array_index(row->segs, s);
+            __ost_pdf_row_extend(em->table_row, seg->col, seg->text);
+        }
+    }
+    return end;
 }
 
 /* Running headers and footers stay in the stream, marked as furniture, in
