@@ -336,7 +336,7 @@ __ost_html_unshown(const xmlNode *node)
     if (cls != NULL && __ost_html_contains_caseless(cls, icon_classes))
         return OST_BLOCK_ICON;
     if (in_list((const char *)node->name, control_elements) ||
-        (role != NULL && g_ascii_strcasecmp(role, "button") == 0))
+        (role != NULL && g_ascii_strcasecmp(role, "button") == 0) || control_link(node))
         return OST_BLOCK_CONTROL;
     return 0;
 }

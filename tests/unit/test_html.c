@@ -296,7 +296,8 @@ test_unshown_reported(void **state)
         "<p><span class=\"material-icons\">assignment_turned_in</span> Approved for delivery</p>"
         "<label>Option <select><option>All</option><option selected>Option 2</option></select>"
         "</label><button type=\"button\">Print apprenticeship summary</button>"
-        "<input type=\"submit\" value=\"Search\"><p>Last.</p>"
+        "<input type=\"submit\" value=\"Search\">"
+        "<p>K1: Knows things. <a href=\"#duty-1\">Back to Duty</a></p><p>Last.</p>"
         "</main></body></html>");
     assert_int_equal(r.status, OST_OK);
     const ost_block *line = find(&r, "Before");
@@ -310,6 +311,8 @@ test_unshown_reported(void **state)
     assert_null(find(&r, "All"));
     assert_flagged(&r, "Print apprenticeship summary", OST_BLOCK_CONTROL);
     assert_flagged(&r, "Search", OST_BLOCK_CONTROL);
+    assert_flagged(&r, "Back to Duty", OST_BLOCK_CONTROL);
+    assert_string_equal(find(&r, "K1:")->text, "K1: Knows things.");
     /* Reported after the line it stood in. */
     guint before = 0, hidden = 0;
     for (guint i = 0; i < r.blocks->items->len; i++) {
