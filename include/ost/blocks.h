@@ -92,8 +92,9 @@ typedef struct ost_block {
     int page;               /**< 1-based page, 0 when the format has none */
     int line;               /**< 1-based source line, 0 when unknown */
     double font_size;       /**< points, 0 when unknown */
-    ost_map_status status;  /**< status read from colour, for map occupations;
-                                 set by the core, not by readers */
+    ost_map_status status;  /**< status read from colour, for map occupations:
+                                 set by the core from @c color (the HTML
+                                 reader still reads its page's legend) */
     guint flags;            /**< OST_BLOCK_* hints */
     guint32 color;          /**< text colour 0xRRGGBB if OST_BLOCK_COLOR */
     guint32 background;     /**< fill 0xRRGGBB if OST_BLOCK_BACKGROUND */
