@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* The conversion pipeline: bytes -> reader -> blocks -> repair -> model. */
 #include <ost/pipeline.h>
+#include <ost/plugin.h>
 
 #include "blocks_private.h"
 #include "input_private.h"
+#include "recognize/colour_status.h"
 
 #include <string.h>
 #include <unistd.h>
@@ -27,6 +29,28 @@ repair_text(ost_repairer *rep, char **text, GString *fixed, ost_doc *doc)
     }
 }
 
+/* Text the page does not show as the document's (visually hidden text,
+ * icon-font ligatures, form controls' values) is kept out of recognition:
+ * no field is read from it. */
+static void
+drop_unshown(ost_blocks *blocks)
+{
+    GPtrArray *items = blocks->items;
+    for (guint i = items->len; i-- > 0;) {
+        const ost_block *b = g_ptr_array_index(items, i);
+        if (b->flags & (OST_BLOCK_HIDDEN | OST_BLOCK_ICON | OST_BLOCK_CONTROL))
+            g_ptr_array_remove_index(items, i);
+    }
+}
+
+/* A printed page's running header and footer repeat on every page and
+ * feed no field: repairs of them would be counted once a page. */
+static gboolean
+repaired(const ost_block *b)
+{
+    return !(b->flags & (OST_BLOCK_PAGE_HEADER | OST_BLOCK_PAGE_FOOTER));
+}
+
 /* Every block's text goes through the repair engine twice: once to learn the
  * document's own intact words (evidence for ligature repairs), then to be
  * fixed. Rows carry their cells separately, so both are repaired. */
@@ -35,6 +59,8 @@ repair_blocks(ost_blocks *blocks, ost_repairer *rep, ost_doc *doc)
 {
     for (guint i = 0; i < blocks->items->len; i++) {
         ost_block *b = g_ptr_array_index(blocks->items, i);
+        if (!repaired(b))
+            continue;
         if (b->cells != NULL)
             for (guint c = 0; c < b->cells->len; c++)
                 ost_repairer_learn(rep, g_ptr_array_index(b->cells, c));
@@ -44,6 +70,8 @@ repair_blocks(ost_blocks *blocks, ost_repairer *rep, ost_doc *doc)
     GString *fixed = g_string_sized_new(256);
     for (guint i = 0; i < blocks->items->len; i++) {
         ost_block *b = g_ptr_array_index(blocks->items, i);
+        if (!repaired(b))
+            continue;
         if (b->cells != NULL) {
             for (guint c = 0; c < b->cells->len; c++)
                 repair_text(rep, (char **)&b->cells->pdata[c], fixed, doc);
@@ -176,7 +204,20 @@ read_with(const ost_reader_info *reader, const ost_input *in, GError **error)
     doc->source.sha256 = sha256_hex(data, len);
 
     ost_blocks *blocks = ost_blocks_new();
-    ost_status st = reader->read(in, blocks, doc, error);
+    ost_read_context *ctx = ost_read_context_new();
+    GError *read_error = NULL;
+    ost_status st = reader->read(in, blocks, ctx, &read_error);
+    ost_read_context_apply(ctx, doc);
+    ost_read_context_free(ctx);
+    if (ost_status_grade(st) == OST_GRADE_WARNING) {
+        /* Done, with something to say: a warning of the document. */
+        if (read_error != NULL)
+            ost_doc_warn(doc, "reader_warning", NULL, "%s", read_error->message);
+        g_clear_error(&read_error);
+        st = OST_OK;
+    }
+    if (read_error != NULL)
+        g_propagate_error(error, read_error);
     if (st != OST_OK) {
         if (error != NULL && *error == NULL)
             g_set_error(error, OST_ERROR, st, "%s", ost_strerror(st));
@@ -184,6 +225,7 @@ read_with(const ost_reader_info *reader, const ost_input *in, GError **error)
         ost_doc_free(doc);
         return NULL;
     }
+    drop_unshown(blocks);
     if (blocks->items->len > 0) {
         ost_repairer *rep = ost_repairer_new(error);
         if (rep == NULL) {
@@ -192,6 +234,7 @@ read_with(const ost_reader_info *reader, const ost_input *in, GError **error)
             return NULL;
         }
         repair_blocks(blocks, rep, doc);
+        __ost_colour_status_apply(blocks);
         ost_recognize(blocks, rep, doc);
         ost_repairer_free(rep);
     }

@@ -46,18 +46,25 @@ cli_cmd_blocks(int argc, char **argv)
         goto out;
     }
     ost_blocks *blocks = ost_blocks_new();
-    ost_doc *doc = ost_doc_new();
-    if (reader->read(&in, blocks, doc, &error) != OST_OK) {
+    ost_read_context *read_ctx = ost_read_context_new();
+    if (reader->read(&in, blocks, read_ctx, &error) != OST_OK) {
         cli_error("%s: %s", argv[1], error != NULL ? error->message : "read failed");
         rc = CLI_SOME_FAILED;
     }
     for (guint i = 0; i < blocks->items->len; i++) {
         const ost_block *b = g_ptr_array_index(blocks->items, i);
-        printf("%-7s p%d l%d lv%d fs%.1f st%d f%x | %s\n", kind_names[b->kind], b->page, b->line,
-               b->level, b->font_size, (int)b->status, b->flags, b->text != NULL ? b->text : "");
+        printf("%-7s p%d l%d lv%d fs%.1f st%d f%x", kind_names[b->kind], b->page, b->line,
+               b->level, b->font_size, (int)b->status, b->flags);
+        if (b->flags & OST_BLOCK_COLOR)
+            printf(" c%06x", (unsigned)b->color);
+        if (b->flags & OST_BLOCK_BACKGROUND)
+            printf(" bg%06x", (unsigned)b->background);
+        if (b->number != NULL)
+            printf(" n%s", b->number);
+        printf(" | %s\n", b->text != NULL ? b->text : "");
     }
     ost_blocks_free(blocks);
-    ost_doc_free(doc);
+    ost_read_context_free(read_ctx);
 out:
     g_clear_error(&error);
     g_free(data);

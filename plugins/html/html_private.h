@@ -44,9 +44,10 @@ __ost_html_memo_set(const xmlNode *node, html_memo_field field, int verdict)
 
 /* Decode @p in to UTF-8 from its BOM, its declaration (meta charset,
  * http-equiv, XML declaration) or its bytes, whichever is trustworthy.
- * Notes a warning on @p doc when the declaration is contradicted.
+ * Notes a warning on @p ctx when the declaration is contradicted.
  * @return a newly allocated NUL-terminated UTF-8 buffer; *len gets its length. */
-char *__ost_html_decode(const guint8 *data, gsize len, ost_doc *doc, gsize *out_len);
+char *__ost_html_decode(const guint8 *data, gsize len, ost_read_context *ctx,
+                        gsize *out_len);
 
 /* The charset a page declares in its first bytes, lower case, or NULL. */
 char *__ost_html_declared_charset(const guint8 *data, gsize len);
@@ -125,6 +126,11 @@ typedef enum html_chrome {
 } html_chrome;
 
 html_chrome __ost_html_chrome(const xmlNode *node);
+/* What a dropped element is that a reader still reports: OST_BLOCK_HIDDEN
+ * (visually hidden), OST_BLOCK_ICON (an icon-font ligature) or
+ * OST_BLOCK_CONTROL (a form control, or an in-page control link such as
+ * "Back to Duty"), or 0. */
+guint __ost_html_unshown(const xmlNode *node);
 /* TRUE when the links in @p node's subtree are a widget's (share,
  * social, cookie, ads) or hidden, not links to other documents. */
 gboolean __ost_html_link_widget(const xmlNode *node);
@@ -140,6 +146,9 @@ html_legend *__ost_html_legend_new(const xmlNode *root);
 void __ost_html_legend_free(html_legend *legend);
 /* TRUE when @p node is one entry of the legend. */
 gboolean __ost_html_legend_has(const html_legend *legend, const xmlNode *node);
+/* The text colour an inline style gives @p node or its nearest ancestor
+ * that sets one (no style sheets are read). */
+gboolean __ost_html_text_colour(const xmlNode *node, guint32 *rgb);
 /* The map status a block made from @p node shows by its colour. */
 ost_map_status __ost_html_status(const html_legend *legend, const xmlNode *node);
 
@@ -153,6 +162,6 @@ void __ost_html_links(const xmlNode *content, ost_blocks *blocks);
 /* --- html_blocks.c --- */
 
 /* Walk the parsed page into @p blocks. */
-void __ost_html_walk(xmlDoc *html, ost_blocks *blocks, ost_doc *doc);
+void __ost_html_walk(xmlDoc *html, ost_blocks *blocks, ost_read_context *ctx);
 
 #endif

@@ -151,6 +151,27 @@ style_keys(const char *style, key_visitor visit, gpointer data)
 }
 
 static gboolean
+text_colour_key(const char *key, gpointer rgb)
+{
+    unsigned r, g, b;
+    if (key[0] != 't' || sscanf(key + 1, "#%02x%02x%02x", &r, &g, &b) != 3)
+        return FALSE;
+    *(guint32 *)rgb = OST_RGB(r, g, b);
+    return TRUE;
+}
+
+gboolean
+__ost_html_text_colour(const xmlNode *node, guint32 *rgb)
+{
+    for (const xmlNode *a = node; a != NULL && a->type == XML_ELEMENT_NODE; a = a->parent) {
+        const char *style = __ost_html_attr(a, "style");
+        if (style != NULL && strstr(style, "color") != NULL && style_keys(style, text_colour_key, rgb))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static gboolean
 class_separator(char c)
 {
     return c == ' ' || c == '\t' || c == '\n';

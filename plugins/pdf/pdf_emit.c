@@ -12,6 +12,13 @@ struct pdf_emit {
     const pdf_seg *prev;    /* the line before, in the current flow */
     gboolean prev_full;     /* it reached the right edge: its paragraph goes on */
     gboolean page_start;    /* prev is on the page before */
+    ost_block *item;        /* the list item the flow is in, or NULL */
+    ost_block *table_row;   /* the last row of the last table, or NULL */
+    const ost_block *table_header; /* that table's header row, or NULL */
+    int table_cols;         /* that table's columns */
+    double table_leading;   /* the space between lines of its cells */
+    double *table_x0, *table_x1;
+    double item_x0;         /* where that item's marker starts */
     int page;
     double left, right;     /* the page's text edges */
 };
@@ -72,6 +79,8 @@ __ost_pdf_emit_new(ost_blocks *blocks, const pdf_fonts *fonts, const GPtrArray *
 void
 __ost_pdf_emit_free(pdf_emit *em)
 {
+    g_free(em->table_x0);
+    g_free(em->table_x1);
     g_free(em);
 }
 
@@ -106,6 +115,8 @@ add_text(pdf_emit *em, ost_block_kind kind, const pdf_seg *seg)
     ost_block *b = ost_blocks_add(em->blocks, kind, seg->text);
     b->page = em->page;
     b->font_size = seg->size;
+    b->color = seg->rgb;
+    b->flags |= OST_BLOCK_COLOR;
     if (seg->bold)
         b->flags |= OST_BLOCK_BOLD;
     return b;
@@ -134,10 +145,46 @@ starts_paragraph(const pdf_emit *em, const pdf_seg *seg)
     return seg->y0 - prev->y1 > em->para_gap * size;
 }
 
-/* One line of running text: a heading (wrapped headings become one), or a
- * line, after a break when a paragraph ends before it. */
+/* A line that opens with a list marker: a bullet, or a number or letter
+ * ending in '.' or ')' ("1.", "a)", "(iv)"), then a space. @p number gets
+ * the marker, @p rest where the item's text starts. */
+static gboolean
+list_marker(const char *text, char **number, const char **rest)
+{
+    static GRegex *re;
+    static gsize once;
+    if (g_once_init_enter(&once)) {
+        re = g_regex_new("^([\\x{2022}\\x{25E6}\\x{25AA}\\x{25CF}\\x{2023}\\x{2043}\\x{00B7}*]|"
+                         "\\(?(\\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)])\\s+\\S",
+                         G_REGEX_OPTIMIZE, 0, NULL);
+        g_once_init_leave(&once, 1);
+    }
+    GMatchInfo *m = NULL;
+    gboolean found = g_regex_match(re, text, 0, &m);
+    if (found) {
+        int start, end;
+        g_match_info_fetch_pos(m, 0, &start, &end);
+        *number = g_match_info_fetch(m, 1);
+        *rest = text + end - 1;
+    }
+    g_match_info_free(m);
+    return found;
+}
+
+/* A wrapped line of a list item: in its paragraph, right after it, set in
+ * from the item's marker. */
+static gboolean
+continues_item(const pdf_emit *em, const pdf_seg *seg, gboolean new_para)
+{
+    return em->item != NULL && !new_para && last_block(em) == em->item &&
+           seg->x0 > em->item_x0 + 0.5 * seg->size;
+}
+
+/* One line of running text: a heading (wrapped headings become one), a
+ * list item (its wrapped lines joined), or a line, after a break when a
+ * paragraph ends before it. */
 static void
-emit_line(pdf_emit *em, const pdf_seg *seg, double left, double right, gboolean status)
+emit_line(pdf_emit *em, const pdf_seg *seg, double left, double right)
 {
     int level = __ost_pdf_heading_level(em->fonts, seg);
     gboolean new_para = starts_paragraph(em, seg);
@@ -150,14 +197,28 @@ emit_line(pdf_emit *em, const pdf_seg *seg, double left, double right, gboolean 
             ost_block *b = add_text(em, OST_BLOCK_HEADING, seg);
             b->level = level;
         }
+    } else if (continues_item(em, seg, new_para)) {
+        append_text(em->item, seg->text);
     } else {
         if (new_para)
             add_break(em);
-        ost_block *b = add_text(em, OST_BLOCK_LINE, seg);
+        char *number = NULL;
+        const char *rest = NULL;
+        ost_block *b;
+        if (list_marker(seg->text, &number, &rest)) {
+            b = add_text(em, OST_BLOCK_ITEM, seg);
+            g_free(b->text);
+            b->text = g_strdup(rest);
+            b->number = number;
+            b->level = 1;
+            em->item = b;
+            em->item_x0 = seg->x0;
+        } else {
+            b = add_text(em, OST_BLOCK_LINE, seg);
+            em->item = NULL;
+        }
         if (seg->x0 > left + seg->size)
             b->flags |= OST_BLOCK_INDENTED;
-        if (status && seg->ink != PDF_INK_BLACK)
-            b->status = __ost_pdf_ink_status(seg->ink);
     }
     em->prev = seg;
     em->prev_full = seg->x1 >= left + FULL_LINE * (right - left);
@@ -225,13 +286,12 @@ emit_map_column(pdf_emit *em, GPtrArray *segs, double left, double right)
                           (next == NULL || gap_before(em, seg, next)) &&
                           __ost_pdf_count_words(seg->text) <= ITEM_WORDS));
         if (!item) {
-            emit_line(em, seg, left, right, FALSE);
+            emit_line(em, seg, left, right);
             continue;
         }
         if (last != NULL && last->kind == OST_BLOCK_LINE)
             add_break(em);
-        ost_block *b = add_text(em, OST_BLOCK_ITEM, seg);
-        b->status = __ost_pdf_ink_status(seg->ink);
+        add_text(em, OST_BLOCK_ITEM, seg);
         em->prev = seg;
     }
 }
@@ -433,7 +493,7 @@ emit_columns(pdf_emit *em, const pdf_zone *z, gboolean map, gboolean flow)
             emit_map_column(em, segs, z->col_x0[c], z->col_x1[c]);
         else
             for (guint i = 0; i < segs->len; i++)
-                emit_line(em, g_ptr_array_index(segs, i), z->col_x0[c], z->col_x1[c], FALSE);
+                emit_line(em, g_ptr_array_index(segs, i), z->col_x0[c], z->col_x1[c]);
         g_ptr_array_free(segs, TRUE);
     }
 }
@@ -445,11 +505,156 @@ emit_zone(pdf_emit *em, const pdf_zone *z)
     em->page_start = FALSE;
     gboolean map = em->fonts->has_status_colours && zone_has_status(z);
     gboolean flow = !map && text_columns(z);
-    if (map || flow || !__ost_pdf_emit_table(em->blocks, z, em->page))
+    guint first = em->blocks->items->len;
+    ost_block *last_row = map || flow ? NULL : __ost_pdf_emit_table(em->blocks, z, em->page);
+    if (last_row == NULL) {
         emit_columns(em, z, map, flow);
+    } else {
+        const ost_block *top = g_ptr_array_index(em->blocks->items, first);
+        em->table_header = top->flags & OST_BLOCK_HEADER_ROW ? top : NULL;
+        em->table_row = last_row;
+        em->table_cols = z->n_cols;
+        em->table_leading = __ost_pdf_zone_leading(z);
+        g_free(em->table_x0);
+        g_free(em->table_x1);
+        em->table_x0 = g_memdup2(z->col_x0, sizeof(double) * (gsize)z->n_cols);
+        em->table_x1 = g_memdup2(z->col_x1, sizeof(double) * (gsize)z->n_cols);
+    }
     add_break(em);
     em->prev = NULL;
     em->prev_full = FALSE;
+}
+
+/* A table whose first row's first cell is centred beside a taller cell
+ * starts on a line holding only that taller cell's text: a line that lines
+ * up with a later column of the line just below it, which has columns. */
+static gboolean
+opens_zone(const pdf_page *page, guint r)
+{
+    if (r + 1 >= page->rows->len)
+        return FALSE;
+    const pdf_row *row = g_ptr_array_index(page->rows, r);
+    const pdf_row *next = g_ptr_array_index(page->rows, r + 1);
+    if (row->segs->len != 1 || next->segs->len < 2)
+        return FALSE;
+    const pdf_seg *seg = g_ptr_array_index(row->segs, 0);
+    double top, bottom, size = row_size(next, &top, &bottom);
+    if (top - seg->y1 > 0.5 * size || seg->size > size * 1.15)
+        return FALSE;
+    for (guint s = 1; s < next->segs->len; s++) {
+        const pdf_seg *cell = g_ptr_array_index(next->segs, s);
+        if (fabs(cell->x0 - seg->x0) <= COL_TOL)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Whether the page's text so far ended with the last table's last row. */
+static gboolean
+table_open(const pdf_emit *em)
+{
+    GPtrArray *items = em->blocks->items;
+    for (guint i = items->len; i-- > 0;) {
+        const ost_block *b = g_ptr_array_index(items, i);
+        if (b == em->table_row)
+            return TRUE;
+        if (b->kind != OST_BLOCK_BREAK && b->kind != OST_BLOCK_PAGE && !(b->flags & OST_BLOCK_CHROME))
+            return FALSE;
+    }
+    return FALSE;
+}
+
+/* Whether @p row repeats the header row of the last table, cell for cell. */
+static gboolean
+repeats_header(const pdf_emit *em, const pdf_row *row)
+{
+    const ost_block *h = em->table_header;
+    if (h == NULL || row->segs->len != h->cells->len)
+        return FALSE;
+    for (guint s = 0; s < row->segs->len; s++)
+        if (strcmp(((const pdf_seg *)g_ptr_array_index(row->segs, s))->text,
+                   g_ptr_array_index(h->cells, s)) != 0)
+            return FALSE;
+    return TRUE;
+}
+
+/* The rows of @p page from @p from that belong to the table row broken
+ * over the page: lines that keep to the last table's columns and follow
+ * each other as lines of a cell do, up to the first row gap. None when
+ * one of them has text in the first column: a new row starts there (its
+ * first cell centred beside a taller one). @return the end of the run. */
+static guint
+broken_row_end(const pdf_emit *em, const pdf_page *page, guint from)
+{
+    pdf_zone z = {NULL, em->table_cols, em->table_x0, em->table_x1};
+    double bottom = 0.0;
+    guint r = from;
+    for (; r < page->rows->len; r++) {
+        const pdf_row *row = g_ptr_array_index(page->rows, r);
+        const pdf_seg *first = g_ptr_array_index(row->segs, 0);
+        if (r > from && __ost_pdf_row_gap(first->y0 - bottom, em->table_leading, first->size))
+            break;
+        for (guint s = 0; s < row->segs->len; s++) {
+            pdf_seg *seg = g_ptr_array_index(row->segs, s);
+            int hits;
+            int c = column_of(&z, seg, COL_TOL, &hits);
+            if (c < 0 || hits != 1 || seg->x1 > z.col_x1[c] + seg->size)
+                return r > from ? r : from;
+            if (c == 0)
+                return from;
+            seg->col = c;
+            bottom = MAX(bottom, seg->y1);
+        }
+    }
+    return r;
+}
+
+/* A table row broken by the page goes on at the top of the next, under
+ * the table's header when it is repeated: its lines there are added to
+ * the row's cells, and a repeated header is kept as a header row. @return
+ * the first row of @p page not taken. */
+static guint
+continue_table(pdf_emit *em, const pdf_page *page)
+{
+    if (em->table_row == NULL || !table_open(em) || page->rows->len == 0)
+        return 0;
+    guint from = repeats_header(em, g_ptr_array_index(page->rows, 0)) ? 1 : 0;
+    guint end = broken_row_end(em, page, from);
+    if (end == from)
+        return 0;
+    if (from == 1) {
+        const pdf_row *row = g_ptr_array_index(page->rows, 0);
+        const char **texts = g_new(const char *, row->segs->len);
+        for (guint s = 0; s < row->segs->len; s++)
+            texts[s] = ((const pdf_seg *)g_ptr_array_index(row->segs, s))->text;
+        ost_block *b = ost_blocks_add_row(em->blocks, texts, row->segs->len);
+        b->page = em->page;
+        b->font_size = ((const pdf_seg *)g_ptr_array_index(row->segs, 0))->size;
+        b->flags |= OST_BLOCK_HEADER_ROW;
+        g_free(texts);
+    }
+    for (guint r = from; r < end; r++) {
+        const pdf_row *row = g_ptr_array_index(page->rows, r);
+        for (guint s = 0; s < row->segs->len; s++) {
+            const pdf_seg *seg = g_ptr_array_index(row->segs, s);
+            __ost_pdf_row_extend(em->table_row, seg->col, seg->text);
+        }
+    }
+    return end;
+}
+
+/* Running headers and footers stay in the stream, marked as furniture, in
+ * their order on the page; they break no paragraph. */
+static void
+emit_furniture(pdf_emit *em, const GPtrArray *segs, guint kind)
+{
+    for (guint i = 0; i < segs->len; i++) {
+        const pdf_seg *seg = g_ptr_array_index(segs, i);
+        ost_block *b = ost_blocks_add(em->blocks, OST_BLOCK_LINE, seg->text);
+        b->page = em->page;
+        b->font_size = seg->size;
+        b->flags |= OST_BLOCK_CHROME | kind;
+    }
 }
 
 void
@@ -459,6 +664,7 @@ __ost_pdf_emit_page(pdf_emit *em, const pdf_page *page)
     ost_block *pb = ost_blocks_add(em->blocks, OST_BLOCK_PAGE, NULL);
     pb->page = page->number;
     em->page_start = TRUE;
+    emit_furniture(em, page->header, OST_BLOCK_PAGE_HEADER);
 
     em->left = G_MAXDOUBLE;
     em->right = -G_MAXDOUBLE;
@@ -470,11 +676,10 @@ __ost_pdf_emit_page(pdf_emit *em, const pdf_page *page)
             em->right = MAX(em->right, seg->x1);
         }
     }
-    for (guint r = 0; r < page->rows->len;) {
+    for (guint r = continue_table(em, page); r < page->rows->len;) {
         const pdf_row *row = g_ptr_array_index(page->rows, r);
-        if (row->segs->len == 1) {
-            emit_line(em, g_ptr_array_index(row->segs, 0), em->left, em->right,
-                      em->fonts->has_status_colours);
+        if (row->segs->len == 1 && !opens_zone(page, r)) {
+            emit_line(em, g_ptr_array_index(row->segs, 0), em->left, em->right);
             r++;
             continue;
         }
@@ -485,4 +690,5 @@ __ost_pdf_emit_page(pdf_emit *em, const pdf_page *page)
         g_free(z.col_x0);
         g_free(z.col_x1);
     }
+    emit_furniture(em, page->footer, OST_BLOCK_PAGE_FOOTER);
 }

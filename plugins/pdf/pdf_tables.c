@@ -80,6 +80,32 @@ has_first_column(const pdf_row *row)
     return ((pdf_seg *)g_ptr_array_index(row->segs, 0))->col == 0;
 }
 
+/* The space between lines within a cell, measured between consecutive
+ * lines of one column: beside a taller cell, a centred one's lines fall
+ * between the taller one's, and line boxes overlap where the leading is
+ * tight (LibreOffice). */
+double
+__ost_pdf_zone_leading(const pdf_zone *zone)
+{
+    double *col_bottom = g_new(double, zone->n_cols);
+    for (int c = 0; c < zone->n_cols; c++)
+        col_bottom[c] = -G_MAXDOUBLE;
+    double leading = G_MAXDOUBLE;
+    for (guint i = 0; i < zone->rows->len; i++) {
+        const pdf_row *row = g_ptr_array_index(zone->rows, i);
+        for (guint s = 0; s < row->segs->len; s++) {
+            const pdf_seg *seg = g_ptr_array_index(row->segs, s);
+            leading = MIN(leading, seg->y0 - col_bottom[seg->col]);
+        }
+        for (guint s = 0; s < row->segs->len; s++) {
+            const pdf_seg *seg = g_ptr_array_index(row->segs, s);
+            col_bottom[seg->col] = seg->y1;
+        }
+    }
+    g_free(col_bottom);
+    return leading;
+}
+
 /* Table rows start where a band of white space runs across every column and
  * is taller than the space between lines within a cell (cell padding). With
  * no padding to go by, each line with text in the first column starts one. */
@@ -89,22 +115,27 @@ row_starts(const pdf_zone *zone, double em)
     guint n = zone->rows->len;
     gboolean *starts = g_new0(gboolean, n);
     double *gaps = g_new0(double, n);
-    double bottom = row_bottom(g_ptr_array_index(zone->rows, 0)), min_gap = G_MAXDOUBLE;
-    for (guint i = 1; i < n; i++) {
+    double bottom = -G_MAXDOUBLE, leading = __ost_pdf_zone_leading(zone);
+    for (guint i = 0; i < n; i++) {
         const pdf_row *row = g_ptr_array_index(zone->rows, i);
         gaps[i] = row_top(row) - bottom;
-        min_gap = MIN(min_gap, gaps[i]);
         bottom = MAX(bottom, row_bottom(row));
     }
     starts[0] = TRUE;
     gboolean any = FALSE;
     for (guint i = 1; i < n; i++)
-        any |= starts[i] = gaps[i] > min_gap + 0.3 * em;
+        any |= starts[i] = __ost_pdf_row_gap(gaps[i], leading, em);
     if (!any)
         for (guint i = 1; i < n; i++)
             starts[i] = has_first_column(g_ptr_array_index(zone->rows, i));
     g_free(gaps);
     return starts;
+}
+
+gboolean
+__ost_pdf_row_gap(double gap, double leading, double em)
+{
+    return gap > leading + 0.15 * em;
 }
 
 static GArray *
@@ -198,11 +229,11 @@ zone_em(const pdf_zone *zone)
     return em;
 }
 
-gboolean
+ost_block *
 __ost_pdf_emit_table(ost_blocks *blocks, const pdf_zone *zone, int page)
 {
     if (zone->n_cols < 2)
-        return FALSE;
+        return NULL;
     GArray *rows = build_rows(zone, zone_em(zone));
     gboolean header = is_header(rows, zone->n_cols);
     guint body = rows->len - (header ? 1 : 0), code_rows = 0, label_rows = 0, coded_rows = 0;
@@ -231,15 +262,16 @@ __ost_pdf_emit_table(ost_blocks *blocks, const pdf_zone *zone, int page)
     }
     if (!duties && !labels && !coded) {
         free_rows(rows, zone->n_cols);
-        return FALSE;
+        return NULL;
     }
     flatten_code_cells(rows, zone->n_cols);
     const char **texts = g_new0(const char *, zone->n_cols);
+    ost_block *b = NULL;
     for (guint r = 0; r < rows->len; r++) {
         const trow *row = &g_array_index(rows, trow, r);
         for (int c = 0; c < zone->n_cols; c++)
             texts[c] = row->cells[c].text->str;
-        ost_block *b = ost_blocks_add_row(blocks, texts, (guint)zone->n_cols);
+        b = ost_blocks_add_row(blocks, texts, (guint)zone->n_cols);
         b->page = page;
         b->font_size = row->cells[0].size;
         if (header && r == 0)
@@ -249,5 +281,22 @@ __ost_pdf_emit_table(ost_blocks *blocks, const pdf_zone *zone, int page)
     }
     g_free(texts);
     free_rows(rows, zone->n_cols);
-    return TRUE;
+    return b;
+}
+
+void
+__ost_pdf_row_extend(ost_block *row, int col, const char *text)
+{
+    char **held = (char **)&row->cells->pdata[col];
+    gboolean codes = __ost_pdf_is_code_list(*held) && __ost_pdf_is_code_list(text);
+    char *joined = **held == '\0' ? g_strdup(text)
+                                   : g_strconcat(*held, codes ? " " : "\n", text, NULL);
+    g_free(*held);
+    *held = joined;
+    GString *all = g_string_new(NULL);
+    for (guint c = 0; c < row->cells->len; c++)
+        g_string_append_printf(all, "%s%s", c > 0 ? "\t" : "",
+                               (const char *)g_ptr_array_index(row->cells, c));
+    g_free(row->text);
+    row->text = g_string_free(all, FALSE);
 }

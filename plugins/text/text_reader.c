@@ -287,7 +287,7 @@ split_lines(char *text)
 }
 
 static ost_status
-text_read(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **error)
+text_read(const ost_input *in, ost_blocks *blocks, ost_read_context *ctx, GError **error)
 {
     char *text = decode(in, error);
     if (text == NULL)

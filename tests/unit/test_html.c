@@ -33,7 +33,7 @@ teardown(void **state)
 
 typedef struct read_result {
     ost_blocks *blocks;
-    ost_doc *doc;
+    ost_read_context *ctx;
     ost_status status;
     GError *error;
 } read_result;
@@ -41,9 +41,9 @@ typedef struct read_result {
 static read_result
 read_bytes(const char *data, gsize len)
 {
-    read_result r = {ost_blocks_new(), ost_doc_new(), OST_OK, NULL};
+    read_result r = {ost_blocks_new(), ost_read_context_new(), OST_OK, NULL};
     ost_input in = {"test.html", (const guint8 *)data, len};
-    r.status = html->read(&in, r.blocks, r.doc, &r.error);
+    r.status = html->read(&in, r.blocks, r.ctx, &r.error);
     return r;
 }
 
@@ -57,7 +57,7 @@ static void
 result_free(read_result *r)
 {
     ost_blocks_free(r->blocks);
-    ost_doc_free(r->doc);
+    ost_read_context_free(r->ctx);
     g_clear_error(&r->error);
 }
 
@@ -74,10 +74,10 @@ find(const read_result *r, const char *needle)
 }
 
 static gboolean
-has_warning(const ost_doc *doc, const char *code)
+has_warning(const GPtrArray *warnings, const char *code)
 {
-    for (guint i = 0; i < doc->source.warnings->len; i++) {
-        const ost_warning *w = g_ptr_array_index(doc->source.warnings, i);
+    for (guint i = 0; i < warnings->len; i++) {
+        const ost_warning *w = g_ptr_array_index(warnings, i);
         if (strcmp(w->code, code) == 0)
             return TRUE;
     }
@@ -93,7 +93,7 @@ test_utf8_page(void **state)
                               "<body><p>Caf\xC3\xA9 \xE2\x80\x93 \xE2\x80\x9Cquoted\xE2\x80\x9D</p></body></html>");
     assert_int_equal(r.status, OST_OK);
     assert_non_null(find(&r, "Café – “quoted”"));
-    assert_int_equal(r.doc->source.warnings->len, 0);
+    assert_int_equal(ost_read_context_get_warnings(r.ctx)->len, 0);
     result_free(&r);
 }
 
@@ -126,7 +126,7 @@ test_utf8_bytes_declared_latin1(void **state)
                               "<body><p>Soci\xC3\xA9t\xC3\xA9 G\xC3\xA9n\xC3\xA9rale\xE2\x80\x99s</p></body></html>");
     assert_int_equal(r.status, OST_OK);
     assert_non_null(find(&r, "Société Générale’s"));
-    assert_true(has_warning(r.doc, "charset_mismatch"));
+    assert_true(has_warning(ost_read_context_get_warnings(r.ctx), "charset_mismatch"));
     result_free(&r);
 }
 
@@ -137,7 +137,7 @@ test_latin1_bytes_declared_utf8(void **state)
                               "<body><p>Caf\xE9 cr\xE8me br\xFBl\xE9" "e</p></body></html>");
     assert_int_equal(r.status, OST_OK);
     assert_non_null(find(&r, "Café crème brûlée"));
-    assert_true(has_warning(r.doc, "charset_mismatch"));
+    assert_true(has_warning(ost_read_context_get_warnings(r.ctx), "charset_mismatch"));
     result_free(&r);
 }
 
@@ -235,6 +235,8 @@ test_chrome_dropped(void **state)
     for (gsize i = 0; i < G_N_ELEMENTS(gone); i++)
         for (guint b = 0; b < r.blocks->items->len; b++) {
             const ost_block *block = g_ptr_array_index(r.blocks->items, b);
+            if (block->flags & (OST_BLOCK_HIDDEN | OST_BLOCK_CONTROL | OST_BLOCK_ICON))
+                continue; /* reported, flagged: see test_unshown_reported */
             if (block->text != NULL && strcmp(gone[i], "T") == 0)
                 assert_string_not_equal(block->text, "T");
             else if (block->text != NULL && strstr(block->text, gone[i]) != NULL)
@@ -264,6 +266,116 @@ test_chrome_kept_flagged(void **state)
     result_free(&r);
 }
 
+/* The only block holding exactly @p text: it must carry @p flags. */
+static void
+assert_flagged(const read_result *r, const char *text, guint flags)
+{
+    guint n = 0;
+    for (guint i = 0; i < r->blocks->items->len; i++) {
+        const ost_block *b = g_ptr_array_index(r->blocks->items, i);
+        if (b->text == NULL || strstr(b->text, text) == NULL)
+            continue;
+        n++;
+        assert_string_equal(b->text, text);
+        assert_int_equal(b->flags & (OST_BLOCK_HIDDEN | OST_BLOCK_CONTROL | OST_BLOCK_ICON), flags);
+    }
+    assert_int_equal(n, 1);
+}
+
+/* What a page does not show as its text is reported, flagged, as a block of
+ * its own after the line it stands in, never inside it. */
+static void
+test_unshown_reported(void **state)
+{
+    read_result r = read_page(
+        "<html><body><main><h1>Title</h1>"
+        "<p>Before <span class=\"govuk-visually-hidden\">the duty</span> after.</p>"
+        "<table><caption class=\"sr-only\">Duties and their KSBs</caption>"
+        "<tr><td>Duty 1</td><td>K1</td></tr></table>"
+        "<p aria-hidden=\"true\">Aria hidden</p><div hidden>Attribute hidden</div>"
+        "<p><span class=\"material-icons\">assignment_turned_in</span> Approved for delivery</p>"
+        "<label>Option <select><option>All</option><option selected>Option 2</option></select>"
+        "</label><button type=\"button\">Print apprenticeship summary</button>"
+        "<input type=\"submit\" value=\"Search\">"
+        "<p>K1: Knows things. <a href=\"#duty-1\">Back to Duty</a></p><p>Last.</p>"
+        "</main></body></html>");
+    assert_int_equal(r.status, OST_OK);
+    const ost_block *line = find(&r, "Before");
+    assert_string_equal(line->text, "Before after.");
+    assert_flagged(&r, "the duty", OST_BLOCK_HIDDEN);
+    assert_flagged(&r, "Aria hidden", OST_BLOCK_HIDDEN);
+    assert_flagged(&r, "Attribute hidden", OST_BLOCK_HIDDEN);
+    assert_flagged(&r, "assignment_turned_in", OST_BLOCK_ICON);
+    assert_flagged(&r, "Approved for delivery", 0);
+    assert_flagged(&r, "Option 2", OST_BLOCK_CONTROL);
+    assert_null(find(&r, "All"));
+    assert_flagged(&r, "Print apprenticeship summary", OST_BLOCK_CONTROL);
+    assert_flagged(&r, "Search", OST_BLOCK_CONTROL);
+    assert_flagged(&r, "Back to Duty", OST_BLOCK_CONTROL);
+    assert_string_equal(find(&r, "K1:")->text, "K1: Knows things.");
+    /* Reported after the line it stood in. */
+    guint before = 0, hidden = 0;
+    for (guint i = 0; i < r.blocks->items->len; i++) {
+        const ost_block *b = g_ptr_array_index(r.blocks->items, i);
+        if (b == line)
+            before = i;
+        else if (b->text != NULL && strcmp(b->text, "the duty") == 0)
+            hidden = i;
+    }
+    assert_int_equal(hidden, before + 1);
+    result_free(&r);
+}
+
+/* Items of ordered lists carry the number a browser prints before them. */
+static void
+test_item_numbers(void **state)
+{
+    read_result r = read_page("<html><body><main>"
+                              "<ol><li>Reference: OCC0001</li><li>Level: 3</li></ol>"
+                              "<ol start=\"4\"><li>Route: Care</li><li value=\"9\">Nine</li>"
+                              "<li>Ten</li></ol>"
+                              "<ol type=\"a\"><li>First</li><li>Second</li></ol>"
+                              "<ol type=\"I\"><li>One</li><li>Two</li><li>Three</li><li>Four</li></ol>"
+                              "<ul><li>Bullet</li></ul></main></body></html>");
+    const struct {
+        const char *text, *number;
+    } want[] = {{"Reference: OCC0001", "1."}, {"Level: 3", "2."}, {"Route: Care", "4."},
+                {"Nine", "9."}, {"Ten", "10."}, {"First", "a."}, {"Second", "b."},
+                {"Four", "IV."}, {"Bullet", NULL}};
+    for (gsize i = 0; i < G_N_ELEMENTS(want); i++) {
+        const ost_block *b = find(&r, want[i].text);
+        assert_non_null(b);
+        assert_int_equal(b->kind, OST_BLOCK_ITEM);
+        assert_string_equal(b->text, want[i].text);
+        if (want[i].number == NULL)
+            assert_null(b->number);
+        else
+            assert_string_equal(b->number, want[i].number);
+    }
+    result_free(&r);
+}
+
+/* Text colours set inline reach the block, from the element or an
+ * ancestor; no colour is made up where the page sets none. */
+static void
+test_text_colours(void **state)
+{
+    read_result r = read_page("<html><body><main>"
+                              "<p style=\"color: rgb(0, 112, 60)\">Own colour</p>"
+                              "<div style=\"font-weight:bold; color:#D4351C\"><ul><li>Inherited</li></ul></div>"
+                              "<p style=\"background-color:#ffdd00\">Background only</p>"
+                              "<p>Plain</p></main></body></html>");
+    const ost_block *own = find(&r, "Own colour");
+    assert_true(own->flags & OST_BLOCK_COLOR);
+    assert_int_equal(own->color, 0x00703c);
+    const ost_block *inherited = find(&r, "Inherited");
+    assert_true(inherited->flags & OST_BLOCK_COLOR);
+    assert_int_equal(inherited->color, 0xd4351c);
+    assert_false(find(&r, "Background only")->flags & OST_BLOCK_COLOR);
+    assert_false(find(&r, "Plain")->flags & OST_BLOCK_COLOR);
+    result_free(&r);
+}
+
 static void
 test_title_in_site_header_kept(void **state)
 {
@@ -289,7 +401,7 @@ test_deep_nesting_bounded(void **state)
     assert_int_equal(r.status, OST_OK);
     assert_non_null(find(&r, "Before"));
     assert_null(find(&r, "Deep"));
-    assert_true(has_warning(r.doc, "html_too_deep"));
+    assert_true(has_warning(ost_read_context_get_warnings(r.ctx), "html_too_deep"));
     result_free(&r);
     g_string_free(page, TRUE);
 }
@@ -562,7 +674,7 @@ test_occupation_page_with_standard(void **state)
                                   strlen(occupation_page), NULL, &error);
     assert_non_null(doc);
     assert_string_equal(doc->source.document_type, "occupation");
-    assert_false(has_warning(doc, "reference_missing"));
+    assert_false(has_warning(doc->source.warnings, "reference_missing"));
     assert_int_equal(doc->standards->len, 1);
     const ost_standard *s = g_ptr_array_index(doc->standards, 0);
     assert_string_equal(s->reference, "ST0123");
@@ -596,6 +708,9 @@ main(void)
         cmocka_unit_test(test_entities_decoded),
         cmocka_unit_test(test_chrome_dropped),
         cmocka_unit_test(test_chrome_kept_flagged),
+        cmocka_unit_test(test_unshown_reported),
+        cmocka_unit_test(test_item_numbers),
+        cmocka_unit_test(test_text_colours),
         cmocka_unit_test(test_title_in_site_header_kept),
         cmocka_unit_test(test_deep_nesting_bounded),
         cmocka_unit_test(test_huge_input_refused),

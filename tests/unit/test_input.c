@@ -23,7 +23,7 @@ bid_any(const ost_input *in)
 static int reads;
 
 static ost_status
-read_counting(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **error)
+read_counting(const ost_input *in, ost_blocks *blocks, ost_read_context *ctx, GError **error)
 {
     reads++;
     ost_blocks_add(blocks, OST_BLOCK_LINE, "x");

@@ -30,7 +30,7 @@ bid_twenty(const ost_input *in)
 }
 
 static ost_status
-read_nothing(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **error)
+read_nothing(const ost_input *in, ost_blocks *blocks, ost_read_context *ctx, GError **error)
 {
     return OST_OK;
 }
@@ -183,7 +183,8 @@ typedef struct reader_2_0 {
     const char *name, *description;
     const char *const *extensions, *const *mime_types;
     int (*bid)(const ost_input *in);
-    ost_status (*read)(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **error);
+    ost_status (*read)(const ost_input *in, ost_blocks *blocks, ost_read_context *ctx,
+                       GError **error);
 } reader_2_0;
 
 /* The writer table as ABI 2.0 defined it. */

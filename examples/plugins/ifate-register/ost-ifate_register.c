@@ -149,8 +149,9 @@ is_standard_reference(const char *ref)
 }
 
 static ost_status
-register_read(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **error)
+register_read(const ost_input *in, ost_blocks *blocks, ost_read_context *ctx, GError **error)
 {
+    ost_doc *doc = ost_read_context_records(ctx);
     const char *p = (const char *)in->data;
     /* The published export ends in a megabyte of NUL bytes: the data ends
      * at the first one. */
@@ -158,7 +159,7 @@ register_read(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **er
     if (end == NULL)
         end = p + in->len;
     else if (end + 1 < p + in->len)
-        ost_doc_warn(doc, "trailing_padding", NULL,
+        ost_read_context_warn(ctx, "trailing_padding", NULL,
                      "%" G_GSIZE_FORMAT " bytes of NUL padding after the data were ignored",
                      (gsize)(p + in->len - end));
     if (!g_utf8_validate(p, end - p, NULL)) {
@@ -185,13 +186,13 @@ register_read(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **er
         const char *reference = cell(&cols, row, "Reference");
         char *where = g_strdup_printf("record %u", line);
         if (row->len != cols.names->len)
-            ost_doc_warn(doc, "row_skipped", where,
+            ost_read_context_warn(ctx, "row_skipped", where,
                          "a row with %u fields (the header has %u) was skipped", row->len,
                          cols.names->len);
         else if (!is_standard_reference(reference))
             /* Foundation apprenticeships (FA0001) are listed too, but are
              * not standards. */
-            ost_doc_warn(doc, "row_skipped", where, "%s is not a standard's reference: skipped",
+            ost_read_context_warn(ctx, "row_skipped", where, "%s is not a standard's reference: skipped",
                          reference != NULL ? reference : "an empty reference");
         else
             g_ptr_array_add(doc->standards, standard_of(&cols, row));
