@@ -496,7 +496,10 @@ parse_ksbs(std_ctx *c, const ost_section *sec, char letter)
             } else {
                 g_free(c0);
             }
-        } else if (b != NULL && !__ost_parse_coded(b->text, &code, &rest) &&
+        }
+        /* A row whose first cell is not a code alone is a line that a tab
+         * split ("K2: tab<TAB>here"): its code leads its text. */
+        if (code == NULL && b != NULL && !__ost_parse_coded(b->text, &code, &rest) &&
                    __ost_is_bare_code(b->text)) {
             /* A code on its own line or heading, its text below. */
             code = __ost_text_clean(b->text);

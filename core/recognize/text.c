@@ -455,15 +455,21 @@ __ost_parse_level(const char *text)
     static GRegex *named, *bare;
     if (text == NULL)
         return 0;
-    GMatchInfo *m = NULL;
+    GRegex *const patterns[] = {
+        regex_once(&named, "\\b(?:level|stage)\\s*([1-8])\\b"),
+        regex_once(&bare, "^\\s*([1-8])\\s*(?:\\.?\\s*$|[(\\[,;–—-])"),
+    };
     int level = 0;
-    if (g_regex_match(regex_once(&named, "\\b(?:level|stage)\\s*([1-8])\\b"), text, 0, &m) ||
-        g_regex_match(regex_once(&bare, "^\\s*([1-8])\\s*(?:\\.?\\s*$|[(\\[,;–—-])"), text, 0, &m)) {
-        char *d = g_match_info_fetch(m, 1);
-        level = atoi(d);
-        g_free(d);
+    for (gsize i = 0; level == 0 && i < G_N_ELEMENTS(patterns); i++) {
+        /* g_regex_match gives a match info even when nothing matched. */
+        GMatchInfo *m = NULL;
+        if (g_regex_match(patterns[i], text, 0, &m)) {
+            char *d = g_match_info_fetch(m, 1);
+            level = atoi(d);
+            g_free(d);
+        }
+        g_match_info_free(m);
     }
-    g_match_info_free(m);
     return level;
 }
 

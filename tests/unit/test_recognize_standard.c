@@ -531,6 +531,35 @@ test_ksb_code_formats(void **state)
     ost_doc_free(doc);
 }
 
+/* A statement line with a tab after its first word reaches the core as a
+ * row ("K2: tab", "here"): still a statement of its own, not the rest of
+ * the one above. */
+static void
+test_ksb_line_with_tab(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Reference: ST0004");
+    line(b, "Knowledge");
+    line(b, "K1: Principles of the occupation.");
+    const char *cells[] = {"K2: tab", "here"};
+    ost_blocks_add_row(b, cells, 2);
+    line(b, "K3: Legislation that applies.");
+    line(b, "Skills");
+    line(b, "S1\tPlan the work.");
+    line(b, "Behaviours");
+    line(b, "B1: Be professional.");
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+    assert_int_equal(s->knowledge->len, 3);
+    assert_string_equal(ksb(s->knowledge, 0)->text, "Principles of the occupation.");
+    assert_string_equal(ksb(s->knowledge, 1)->id, "K2");
+    assert_string_equal(ksb(s->knowledge, 1)->text, "tab here");
+    assert_string_equal(ksb(s->knowledge, 2)->id, "K3");
+    assert_int_equal(s->skills->len, 1);
+    assert_string_equal(ksb(s->skills, 0)->text, "Plan the work.");
+    ost_doc_free(doc);
+}
+
 static void
 assert_codes(const ost_duty *d, const char *const *want)
 {
@@ -701,6 +730,7 @@ main(void)
         cmocka_unit_test(test_spun_legacy_copy),
         cmocka_unit_test(test_warnings),
         cmocka_unit_test(test_ksb_code_formats),
+        cmocka_unit_test(test_ksb_line_with_tab),
         cmocka_unit_test(test_duty_ksb_references),
         cmocka_unit_test(test_key_facts_layouts),
         cmocka_unit_test(test_wrapped_plain_text),
