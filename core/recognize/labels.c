@@ -420,6 +420,54 @@ beyond_labels(const char *text, gsize longest)
     return alnum > longest;
 }
 
+/* @p t after the number of a numbered list ("4. Level: 2", "(2) Route",
+ * "b) Duties"), as printed and extracted key facts and headings keep it. */
+static const char *
+after_list_number(const char *t)
+{
+    const char *p = t + (*t == '(');
+    gsize digits = strspn(p, "0123456789");
+    if (digits == 0 && g_ascii_islower(*p) && !g_ascii_isalpha(p[1]))
+        digits = 1;
+    if (digits == 0 || digits > 2 || (p[digits] != '.' && p[digits] != ')') ||
+        (*t == '(' && p[digits] != ')') || p[digits + 1] != ' ')
+        return t;
+    return p + digits + 2;
+}
+
+/* @p whole without a trailing bracketed abbreviation ("knowledge, skills
+ * and behaviours (ksbs)"), or NULL (transfer full). */
+static char *
+without_abbreviation(const char *whole)
+{
+    gsize n = strlen(whole);
+    const char *open = strrchr(whole, '(');
+    if (n == 0 || whole[n - 1] != ')' || open == NULL || open == whole)
+        return NULL;
+    return g_strstrip(g_strndup(whole, open - whole));
+}
+
+/* A heading that qualifies a field's wording: "Core occupation duties",
+ * "Option 2: Cyber security professional duties", "Knowledge, skills and
+ * behaviours (KSBs)". Its plain label is the wording without a bracketed
+ * abbreviation, after "core", or (an option's heading) the last words. */
+static void
+pick_qualified(const label_index *idx, const label_line *line, label_pick *pick)
+{
+    char *bare = without_abbreviation(line->whole);
+    const char *w = bare != NULL ? bare : line->whole;
+    consider(pick, g_hash_table_lookup(idx->plain, w));
+    if (g_str_has_prefix(w, "core "))
+        consider(pick, g_hash_table_lookup(idx->plain, w + 5));
+    if (g_str_has_prefix(w, "option ") && line->sep != NULL) {
+        gsize n = strlen(w);
+        for (gsize k = n; k-- > 7;)
+            if (w[k] == ' ')
+                consider(pick, g_hash_table_lookup(idx->plain, w + k + 1));
+    }
+    g_free(bare);
+}
+
 gboolean
 __ost_label_match(const ost_label *table, gsize n, const char *text, ost_label_hit *hit)
 {
@@ -434,12 +482,17 @@ __ost_label_match(const ost_label *table, gsize n, const char *text, ost_label_h
     if (t == NULL)
         return FALSE;
     label_line line;
-    label_line_init(&line, t);
+    label_line_init(&line, after_list_number(t));
     label_pick pick = {NULL, 0};
     pick_plain(idx, &line, &pick);
     pick_others(idx, &line, &pick);
-    if (pick.label != NULL)
+    if (pick.label != NULL) {
         set_label_hit(hit, pick.label, &line);
+    } else {
+        pick_qualified(idx, &line, &pick);
+        if (pick.label != NULL)
+            set_hit(hit, pick.label, line.t, line.tlen, NULL, NULL, 0);
+    }
     label_line_clear(&line);
     g_free(t);
     return pick.label != NULL;

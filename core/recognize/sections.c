@@ -118,6 +118,23 @@ unmarked_label_row(const ost_block *b, const ost_section_rules *rules)
     return whole;
 }
 
+/* Whether the label line ending at @p i heads a column of codes ("KSBs"
+ * above "K1 K2 K6 ..." in a printed duties table), not a section: codes
+ * that are the statements' own stand one to a line, with their text. */
+static gboolean
+column_heading(const ost_blocks *blocks, guint i)
+{
+    guint j;
+    const ost_block *n = next_text(blocks, i, &j);
+    if (n == NULL || n->kind != OST_BLOCK_LINE)
+        return FALSE;
+    GPtrArray *codes = __ost_parse_codes(n->text);
+    gboolean column = codes != NULL && codes->len >= 2;
+    if (codes != NULL)
+        g_ptr_array_unref(codes);
+    return column;
+}
+
 ost_sections *
 __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
 {
@@ -231,6 +248,11 @@ __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
             }
         }
         open_sentence = FALSE;
+        if (ok && b->kind == OST_BLOCK_LINE && hit.rest == NULL && hit.before == NULL &&
+            column_heading(blocks, consumed)) {
+            __ost_label_hit_clear(&hit);
+            ok = FALSE;
+        }
         if (ok) {
             cur = section_add(sections, hit.label->field, b);
             cur->label = hit.label;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Recognising standards, proposals and legacy standards in a block stream. */
 #include "prefilter.h"
+#include "duties.h"
 #include "sections.h"
 #include "unplaced.h"
 
@@ -324,15 +325,6 @@ looks_like_title(const char *para)
     return words <= 8 && !__ost_text_ends_sentence(para) && __ost_text_len(para) <= 80;
 }
 
-/* A lead-in before the statements ("The apprentice will know:", "what is
- * required?"). */
-static gboolean
-is_intro(const char *para)
-{
-    gsize n = strlen(para);
-    return n > 0 && (para[n - 1] == ':' || para[n - 1] == '?') && __ost_text_len(para) <= 120;
-}
-
 /* "Taking responsibility – drive to achieve ...", "Integrity: Acts fairly
  * ...": a behaviour's name before a dash or colon becomes its title. */
 static void
@@ -426,7 +418,7 @@ parse_uncoded_ksbs(std_ctx *c, const ost_section *sec, char letter, GPtrArray *p
         const char *item = __ost_text_after_bullet(p);
         if (item == NULL)
             item = p;
-        if (i == 0 && is_intro(item))
+        if (i == 0 && __ost_text_is_intro(item))
             continue;
         char *title = NULL;
         /* Named statements: a title paragraph, then its text. */
@@ -552,202 +544,6 @@ parse_ksbs(std_ctx *c, const ost_section *sec, char letter)
     g_string_free(text, TRUE);
 }
 
-static void
-finish_duty(std_ctx *c, ost_duty *d, GString *text)
-{
-    if (d == NULL)
-        return;
-    char *t = __ost_text_clean(text->str);
-    g_free(d->text);
-    d->text = t != NULL ? t : g_strdup("");
-    g_string_truncate(text, 0);
-    g_ptr_array_add(c->s->duties, d);
-}
-
-/* "Duty 3 Prioritise ..." -> id "D3", text after it. */
-static char *
-duty_id(const char *text, const char **rest)
-{
-    GMatchInfo *m = NULL;
-    char *id = NULL;
-    /* The shared cache compiles the pattern to machine code, which also
-     * skips checking the whole (often long) line as UTF-8 on every call:
-     * 31,000 instructions a duty line with the interpreter, 2,000 so. Its
-     * prefilter rules out the lines not starting with "duty" or "d". */
-    if (__ost_match_info("^\\s*(?:duty|D)\\s*(\\d{1,3})\\b\\s*[:.\\-–—]?\\s*", text,
-                         G_REGEX_CASELESS, &m)) {
-        char *n = g_match_info_fetch(m, 1);
-        int end;
-        g_match_info_fetch_pos(m, 0, NULL, &end);
-        id = g_strdup_printf("D%s", n);
-        *rest = text + end;
-        g_free(n);
-    }
-    g_match_info_free(m);
-    return id;
-}
-
-/* The header row of a duties table: only the words "duty" and "KSBs". */
-static gboolean
-duty_header(const char *text)
-{
-    return __ost_match("^\\s*(duty|duties)(\\s+|\\t)+(ksbs?|knowledge,? skills,? "
-                                "(and )?behaviours?|criteria)\\s*$",
-                                text, G_REGEX_CASELESS);
-}
-
-/* The KSB codes ending a duty's line, or NULL; @p head gets the text
- * before them (transfer full). The codes stand in their own column after a
- * wide gap (text laid out by a PDF tool), or follow the text directly when
- * a table was copied as text: then at least two codes, or codes under a
- * name ("Knowledge: K1, K2 Skills: S1", "(KSBs: K1-K4)"), so that a duty
- * that merely mentions a code keeps it. */
-static GPtrArray *
-trailing_codes(const char *line, char **head)
-{
-    static GRegex *gap_re;
-    if (g_once_init_enter(&gap_re)) {
-        GRegex *r = g_regex_new("\\S(\\s{2,}|\\t)", 0, 0, NULL);
-        g_once_init_leave(&gap_re, r);
-    }
-    GMatchInfo *m = NULL;
-    GPtrArray *codes = NULL;
-    int cut = -1;
-    for (g_regex_match(gap_re, line, 0, &m); codes == NULL && g_match_info_matches(m);
-         g_match_info_next(m, NULL)) {
-        int end;
-        g_match_info_fetch_pos(m, 1, &cut, &end);
-        codes = __ost_parse_codes(line + end);
-    }
-    g_match_info_free(m);
-    for (const char *p = strchr(line, ' '); codes == NULL && p != NULL; p = strchr(p + 1, ' ')) {
-        const char *tail = p + 1;
-        if (*tail == ' ' || *tail == '\0')
-            continue;
-        codes = __ost_parse_codes(tail);
-        if (codes != NULL && codes->len < 2 && g_ascii_isupper(*tail) &&
-            g_ascii_isdigit(tail[1])) {
-            g_ptr_array_unref(codes);
-            codes = NULL;
-        }
-        cut = (int)(p - line);
-    }
-    if (codes != NULL)
-        *head = g_strndup(line, (gsize)cut);
-    return codes;
-}
-
-/* Whether @row, a duty row without an id of its own, is the rest of
- * @stated, the row before that did state its id ("Duty 6 ..."): a table row
- * that a page break split goes on at the top of the next page, or at least
- * goes on mid-sentence with no codes of its own. */
-static gboolean
-row_continues(const ost_block *stated, const ost_block *row, const GPtrArray *codes)
-{
-    if (stated == NULL)
-        return FALSE;
-    if (row->page > 0 && stated->page > 0 && row->page != stated->page)
-        return TRUE;
-    const char *first = row->cells->len > 0 ? g_ptr_array_index(row->cells, 0) : "";
-    while (*first == ' ')
-        first++;
-    return codes == NULL && g_unichar_islower(g_utf8_get_char(first));
-}
-
-/* Duties: table rows [duty, codes]; "Duty N" lines with their wrapped text
- * and the code lines that follow (a flattened table), or with the codes
- * ending their lines; or list items and bullet lines without codes. */
-static void
-parse_duties(std_ctx *c, const ost_section *sec)
-{
-    ost_duty *d = NULL;
-    GString *text = g_string_new(NULL);
-    gboolean codes_seen = FALSE, codes_inline = FALSE;
-    const ost_block *stated_row = NULL; /* the last row that gave its duty's id */
-    for (guint i = 0; i < sec->n_blocks; i++) {
-        const ost_block *b = sec->blocks[i];
-        if (b->kind == OST_BLOCK_BREAK || b->text == NULL)
-            continue;
-        if ((b->flags & OST_BLOCK_HEADER_ROW) || duty_header(b->text))
-            continue;
-        if (b->kind == OST_BLOCK_ROW && b->cells->len >= 2) {
-            GPtrArray *codes = __ost_parse_codes(g_ptr_array_index(b->cells, b->cells->len - 1));
-            finish_duty(c, d, text);
-            const char *rest = g_ptr_array_index(b->cells, 0);
-            char *id = duty_id(rest, &rest);
-            if (id == NULL && row_continues(stated_row, b, codes)) {
-                /* The rest of a row that a page break split. */
-                d = g_ptr_array_steal_index(c->s->duties, c->s->duties->len - 1);
-                g_string_assign(text, d->text);
-                char *t = __ost_text_clean(rest);
-                if (t != NULL)
-                    ost_repairer_join(c->rc->rep, text, t, c->rc->doc);
-                g_free(t);
-                stated_row = b;
-            } else {
-                d = ost_duty_new(NULL, NULL);
-                d->id = id != NULL ? id : g_strdup_printf("D%u", c->s->duties->len + 1);
-                g_string_append(text, rest);
-                stated_row = id != NULL ? b : NULL;
-            }
-            for (guint k = 0; codes != NULL && k < codes->len; k++)
-                ost_strlist_add_unique(d->ksbs, g_ptr_array_index(codes, k));
-            if (codes != NULL)
-                g_ptr_array_unref(codes);
-            finish_duty(c, d, text);
-            d = NULL;
-            continue;
-        }
-        const char *line = b->text;
-        GPtrArray *codes = __ost_parse_codes(line);
-        if (codes != NULL) {
-            for (guint k = 0; d != NULL && k < codes->len; k++)
-                ost_strlist_add_unique(d->ksbs, g_ptr_array_index(codes, k));
-            g_ptr_array_unref(codes);
-            codes_seen = d != NULL;
-            continue;
-        }
-        /* A line that continues a duty whose codes ended the line above. */
-        gboolean continued = codes_inline && g_unichar_islower(g_utf8_get_char(line));
-        char *head = NULL;
-        GPtrArray *tail = trailing_codes(line, &head);
-        if (tail != NULL)
-            line = head;
-        const char *rest;
-        char *id = duty_id(line, &rest);
-        const char *bullet = __ost_text_after_bullet(line);
-        codes_inline = FALSE;
-        if (!continued && (id != NULL || bullet != NULL || b->kind == OST_BLOCK_ITEM || d == NULL ||
-                           codes_seen)) {
-            if (d == NULL && id == NULL && bullet == NULL && b->kind != OST_BLOCK_ITEM &&
-                is_intro(line)) {
-                continue; /* "The duties include:" */
-            }
-            finish_duty(c, d, text);
-            d = ost_duty_new(NULL, NULL);
-            d->id = id != NULL ? id : g_strdup_printf("D%u", c->s->duties->len + 1);
-            line = id != NULL ? rest : bullet != NULL ? bullet : line;
-            codes_seen = FALSE;
-        } else {
-            g_free(id);
-        }
-        char *t = __ost_text_clean(line);
-        if (t != NULL)
-            ost_repairer_join(c->rc->rep, text, t, c->rc->doc);
-        g_free(t);
-        if (tail != NULL) {
-            for (guint k = 0; k < tail->len; k++)
-                ost_strlist_add_unique(d->ksbs, g_ptr_array_index(tail, k));
-            g_ptr_array_unref(tail);
-            codes_inline = TRUE;
-            codes_seen = TRUE;
-        }
-        g_free(head);
-    }
-    finish_duty(c, d, text);
-    g_string_free(text, TRUE);
-}
-
 static gboolean
 connector(const char *word)
 {
@@ -808,7 +604,7 @@ parse_job_titles(std_ctx *c, const ost_section *sec)
         const char *item = __ost_text_after_bullet(p);
         if (item == NULL)
             item = p;
-        if (is_intro(item))
+        if (__ost_text_is_intro(item))
             continue;
         GPtrArray *parts = __ost_split_list(item);
         if (parts->len > 1) {
@@ -1341,7 +1137,7 @@ handle_section(std_ctx *c, GPtrArray *sections, guint *i)
         break;
     }
     case F_JOB_TITLES: parse_job_titles(c, sec); break;
-    case F_DUTIES: parse_duties(c, sec); break;
+    case F_DUTIES: __ost_duties_parse(c->s->duties, sec, c->rc->rep, c->rc->doc); break;
     case F_KNOWLEDGE: parse_ksbs(c, sec, 'K'); break;
     case F_SKILLS: parse_ksbs(c, sec, 'S'); break;
     case F_BEHAVIOURS: parse_ksbs(c, sec, 'B'); break;

@@ -956,3 +956,10 @@ __ost_split_list(const char *text)
     g_strfreev(parts);
     return items;
 }
+
+gboolean
+__ost_text_is_intro(const char *para)
+{
+    gsize n = strlen(para);
+    return n > 0 && (para[n - 1] == ':' || para[n - 1] == '?') && __ost_text_len(para) <= 120;
+}

@@ -42,6 +42,10 @@ const char *__ost_text_after_bullet(const char *text);
  * followed by closing quotes or brackets. */
 gboolean __ost_text_ends_sentence(const char *text);
 
+/* A lead-in before a list of statements or duties ("The apprentice will
+ * know:", "what is required?"). */
+gboolean __ost_text_is_intro(const char *para);
+
 /* TRUE when @p text is placeholder filler (lorem ipsum, "TBC", ...). */
 gboolean __ost_text_is_placeholder(const char *text);
 

@@ -612,6 +612,54 @@ test_duty_ksb_references(void **state)
     ost_doc_free(doc);
 }
 
+/* A duties table printed in two columns and extracted as text: each
+ * duty's codes are centred beside its wrapped text, so code lines stand
+ * above, between and below its lines; the column headings stand apart.
+ * Each duty's codes run K, S, B in order, which says where they part. */
+static void
+test_duty_table_printed_apart(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Reference: ST0009");
+    line(b, "Core occupation duties");
+    line(b, "Duty");
+    line(b, "KSBs");
+    line(b, "K1 K2 K4");
+    line(b, "Duty 1 Agree the scope of each survey with");
+    line(b, "S1 S2");
+    line(b, "the client and record it.");
+    line(b, "B1");
+    line(b, "K2 K3");
+    line(b, "Duty 2 Carry out the survey safely                 S2 S3");
+    line(b, "on site.");
+    line(b, "B1 B2");
+    line(b, "Knowledge");
+    line(b, "K1: Survey methods.");
+    line(b, "K2: Client needs.");
+    line(b, "K3: Site safety.");
+    line(b, "K4: Records.");
+    line(b, "Skills");
+    line(b, "S1: Agree scope.");
+    line(b, "S2: Measure.");
+    line(b, "S3: Work safely.");
+    line(b, "Behaviours");
+    line(b, "B1: Careful.");
+    line(b, "B2: Honest.");
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+    assert_int_equal(s->duties->len, 2);
+    const ost_duty *d = g_ptr_array_index(s->duties, 0);
+    assert_string_equal(d->id, "D1");
+    assert_string_equal(d->text, "Agree the scope of each survey with the client and record it.");
+    assert_codes(d, (const char *const[]){"K1", "K2", "K4", "S1", "S2", "B1", NULL});
+    d = g_ptr_array_index(s->duties, 1);
+    assert_string_equal(d->id, "D2");
+    assert_string_equal(d->text, "Carry out the survey safely on site.");
+    assert_codes(d, (const char *const[]){"K2", "K3", "S2", "S3", "B1", "B2", NULL});
+    assert_int_equal(s->knowledge->len, 4);
+    ost_doc_free(doc);
+}
+
 /* Key facts as other tools lay them out: a title line above them with
  * the reference and version, values after a column gap or a tab, a
  * duration range (its lower figure, the span kept in extra). */
@@ -650,6 +698,32 @@ test_key_facts_layouts(void **state)
     doc = recognise(b);
     assert_null(only_standard(doc)->title);
     assert_true(has_warning(doc, "title_missing"));
+    ost_doc_free(doc);
+}
+
+/* Key facts printed as a numbered list, and headings that qualify a
+ * field's wording, as printed pages and their text keep them. */
+static void
+test_numbered_facts_and_qualified_headings(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "1. Status: Approved for delivery");
+    line(b, "2) Reference: ST0010");
+    line(b, "(3) Level: 2");
+    line(b, "4. Route: Care services");
+    line(b, "Option 1: Field service duties");
+    line(b, "Duty 7 Service the equipment on site. K1 S1");
+    line(b, "Knowledge, skills and behaviours (KSBs)");
+    ksb_lists(b);
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+    assert_string_equal(s->status, "Approved for delivery");
+    assert_string_equal(s->reference, "ST0010");
+    assert_int_equal(s->level, 2);
+    assert_string_equal(s->route, "Care services");
+    assert_int_equal(s->duties->len, 1);
+    assert_string_equal(((ost_duty *)g_ptr_array_index(s->duties, 0))->id, "D7");
+    assert_int_equal(s->knowledge->len, 1);
     ost_doc_free(doc);
 }
 
@@ -732,7 +806,9 @@ main(void)
         cmocka_unit_test(test_ksb_code_formats),
         cmocka_unit_test(test_ksb_line_with_tab),
         cmocka_unit_test(test_duty_ksb_references),
+        cmocka_unit_test(test_duty_table_printed_apart),
         cmocka_unit_test(test_key_facts_layouts),
+        cmocka_unit_test(test_numbered_facts_and_qualified_headings),
         cmocka_unit_test(test_wrapped_plain_text),
         cmocka_unit_test(test_named_behaviours),
         cmocka_unit_test(test_duty_row_split_by_page),
