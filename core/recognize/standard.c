@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Recognising standards, proposals and legacy standards in a block stream. */
 #include "prefilter.h"
+#include "chrome.h"
 #include "duties.h"
 #include "sections.h"
 #include "unplaced.h"
@@ -309,7 +310,7 @@ add_ksb(std_ctx *c, GPtrArray *list, char *id, char *title, char *text, gboolean
     ost_ksb *k = ost_ksb_new(NULL, NULL, NULL);
     k->id = id;
     k->title = title;
-    k->text = text;
+    k->text = __ost_chrome_strip_back_link(text);
     k->id_derived = derived;
     g_ptr_array_add(list, k);
 }
