@@ -77,6 +77,7 @@ ost_duty_new(const char *id, const char *text)
     d->id = g_strdup(id);
     d->text = g_strdup(text);
     d->ksbs = ost_strlist_new();
+    d->options = ost_strlist_new();
     return d;
 }
 
@@ -88,7 +89,27 @@ ost_duty_free(ost_duty *d)
     g_free(d->id);
     g_free(d->text);
     g_ptr_array_unref(d->ksbs);
+    g_ptr_array_unref(d->options);
     g_free(d);
+}
+
+ost_option *
+ost_option_new(const char *id, const char *title)
+{
+    ost_option *o = g_new0(ost_option, 1);
+    o->id = g_strdup(id);
+    o->title = g_strdup(title);
+    return o;
+}
+
+void
+ost_option_free(ost_option *o)
+{
+    if (o == NULL)
+        return;
+    g_free(o->id);
+    g_free(o->title);
+    g_free(o);
 }
 
 ost_standard *
@@ -102,6 +123,7 @@ ost_standard_new(void)
     s->behaviours = NEW_LIST(ost_ksb_free);
     s->involved_employers = ost_strlist_new();
     s->extra = NEW_LIST(ost_pair_free);
+    s->options = NEW_LIST(ost_option_free);
     return s;
 }
 
@@ -122,7 +144,7 @@ ost_standard_free(ost_standard *s)
         g_free(*strings[i]);
     GPtrArray *lists[] = {
         s->typical_job_titles, s->duties, s->knowledge, s->skills,
-        s->behaviours, s->involved_employers, s->extra,
+        s->behaviours, s->involved_employers, s->extra, s->options,
     };
     for (gsize i = 0; i < G_N_ELEMENTS(lists); i++)
         g_ptr_array_unref(lists[i]);

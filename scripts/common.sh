@@ -7,7 +7,7 @@ OST_BUILD_PACKAGES="build-essential cmake pkg-config libglib2.0-dev libpoppler-g
   libxml2-dev libzip-dev libssl-dev libcmocka-dev wbritish-small wbritish wbritish-large wbritish-huge
   hunspell-en-gb"
 OST_TEST_PACKAGES="python3 python3-jsonschema libxml2-utils poppler-utils time valgrind
-  libreoffice-calc python3-uno xvfb fonts-dejavu-core"
+  libreoffice-calc python3-uno xvfb fonts-dejavu-core chromium libreoffice-writer"
 # Only for the maintainer tool scripts/make-sample-pdfs (the tests use the
 # committed PDFs): cairo/Pango from Python, LibreOffice, qpdf, fonts.
 OST_SAMPLE_PACKAGES="python3 python3-gi python3-gi-cairo python3-cairo gir1.2-pango-1.0

@@ -46,7 +46,14 @@ typedef struct ost_duty {
     char *id;             /**< "D1" */
     char *text;
     GPtrArray *ksbs;      /**< char*: "K1", "S2", ... in source order, each once */
+    GPtrArray *options;   /**< char*: ids of the options it belongs to; empty for a core duty */
 } ost_duty;
+
+/** One option of a core-and-options standard. */
+typedef struct ost_option {
+    char *id;             /**< "O1", as stated or numbered by order */
+    char *title;          /**< "Software engineer" */
+} ost_option;
 
 /** An apprenticeship standard, legacy standard or standard proposal. */
 typedef struct ost_standard {
@@ -81,6 +88,7 @@ typedef struct ost_standard {
     char *review;
     GPtrArray *involved_employers;  /**< char* */
     GPtrArray *extra;               /**< ost_pair* */
+    GPtrArray *options;             /**< ost_option*: core-and-options standards */
 } ost_standard;
 
 /** An occupation (OCC code) page. */
@@ -220,6 +228,8 @@ OST_API ost_ksb *ost_ksb_new(const char *id, const char *title, const char *text
 OST_API void ost_ksb_free(ost_ksb *k);
 OST_API ost_duty *ost_duty_new(const char *id, const char *text);
 OST_API void ost_duty_free(ost_duty *d);
+OST_API ost_option *ost_option_new(const char *id, const char *title);
+OST_API void ost_option_free(ost_option *o);
 OST_API ost_occupation *ost_occupation_new(void);
 OST_API void ost_occupation_free(ost_occupation *o);
 OST_API ost_occupational_map *ost_occupational_map_new(void);

@@ -90,6 +90,17 @@ write_duty(jsonw *w, const void *item)
     key_string(w, "id", d->id);
     key_string(w, "text", d->text);
     key_strings(w, "ksbs", d->ksbs);
+    key_strings(w, "options", d->options);
+    jsonw_end_object(w);
+}
+
+static void
+write_option(jsonw *w, const void *item)
+{
+    const ost_option *o = item;
+    jsonw_begin_object(w);
+    key_string(w, "id", o->id);
+    key_string(w, "title", o->title);
     jsonw_end_object(w);
 }
 
@@ -120,6 +131,7 @@ write_standard(jsonw *w, const void *item)
     key_strings(w, "typical_job_titles", s->typical_job_titles);
     key_string(w, "entry_requirements", s->entry_requirements);
     key_items(w, "duties", s->duties, write_duty);
+    key_items(w, "options", s->options, write_option);
     key_items(w, "knowledge", s->knowledge, write_ksb);
     key_items(w, "skills", s->skills, write_ksb);
     key_items(w, "behaviours", s->behaviours, write_ksb);

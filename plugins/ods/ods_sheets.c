@@ -114,6 +114,7 @@ static const ods_column duty_columns[] = {
     {"Duty", ODS_WIDTH_CODE},
     {"Text", ODS_WIDTH_TEXT},
     {"KSBs", ODS_WIDTH_MEDIUM},
+    {"Options", ODS_WIDTH_CODE},
 };
 
 static gboolean
@@ -138,6 +139,43 @@ duties_write(ods_content *c, const char *name, ods_docs docs, gsize n)
                 ods_cell_text(c, duty->id);
                 ods_cell_text(c, duty->text);
                 ods_cell_joined(c, duty->ksbs, " ");
+                ods_cell_joined(c, duty->options, " ");
+                ods_row_end(c);
+            }
+        }
+    }
+    ods_table_end(c);
+}
+
+/* ---- Options ------------------------------------------------------------ */
+
+static const ods_column option_columns[] = {
+    {"Standard", ODS_WIDTH_CODE},
+    {"Option", ODS_WIDTH_CODE},
+    {"Title", ODS_WIDTH_MEDIUM},
+};
+
+static gboolean
+options_has_rows(ods_docs docs, gsize n)
+{
+    for (gsize d = 0; d < n; d++)
+        FOR_EACH(ost_standard, s, docs[d]->standards)
+            if (s->options->len > 0)
+                return TRUE;
+    return FALSE;
+}
+
+static void
+options_write(ods_content *c, const char *name, ods_docs docs, gsize n)
+{
+    ods_table_begin(c, name, option_columns, G_N_ELEMENTS(option_columns));
+    for (gsize d = 0; d < n; d++) {
+        FOR_EACH(ost_standard, s, docs[d]->standards) {
+            FOR_EACH(ost_option, o, s->options) {
+                ods_row_begin(c);
+                ods_cell_text(c, s->reference);
+                ods_cell_text(c, o->id);
+                ods_cell_text(c, o->title);
                 ods_row_end(c);
             }
         }
@@ -414,6 +452,7 @@ sources_write(ods_content *c, const char *name, ods_docs docs, gsize n)
 static const ods_sheet sheets[] = {
     {"Standards", standards_has_rows, standards_write},
     {"Duties", duties_has_rows, duties_write},
+    {"Options", options_has_rows, options_write},
     {"KSBs", ksbs_has_rows, ksbs_write},
     {"Duty x KSB matrix", ods_duty_matrix_has_rows, ods_duty_matrix_write},
     {"Occupations", occupations_has_rows, occupations_write},

@@ -85,6 +85,17 @@ write_duty(xmlout *x, const void *item)
     xmlout_attr(x, "id", d->id);
     xmlout_element(x, "text", d->text);
     strings(x, "ksbs", "ksb_ref", d->ksbs);
+    strings(x, "options", "option_ref", d->options);
+    xmlout_end(x);
+}
+
+static void
+write_option(xmlout *x, const void *item)
+{
+    const ost_option *o = item;
+    xmlout_start(x, "option");
+    xmlout_attr(x, "id", o->id);
+    xmlout_element(x, "title", o->title);
     xmlout_end(x);
 }
 
@@ -115,6 +126,7 @@ write_standard(xmlout *x, const void *item)
     strings(x, "typical_job_titles", "job_title", s->typical_job_titles);
     xmlout_element(x, "entry_requirements", s->entry_requirements);
     items(x, "duties", s->duties, write_duty);
+    items(x, "options", s->options, write_option);
     items(x, "knowledge", s->knowledge, write_ksb);
     items(x, "skills", s->skills, write_ksb);
     items(x, "behaviours", s->behaviours, write_ksb);

@@ -20,7 +20,7 @@ LISTS = {"standards", "occupations", "occupational_maps", "functional_maps", "re
          "warnings", "typical_job_titles", "duties", "knowledge", "skills", "behaviours",
          "involved_employers", "ksbs", "soc_codes", "related_routes", "pathways", "clusters",
          "occupations", "roles", "key_areas", "areas", "functions", "units",
-         "source_references"}
+         "source_references", "options"}
 
 def norm_json(v):
     if isinstance(v, dict):

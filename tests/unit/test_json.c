@@ -137,11 +137,62 @@ test_document_exact_output(void **state)
     assert_non_null(strstr(json, "      \"core_and_options\": false,\n"));
     assert_non_null(strstr(json, "      \"resubmission\": true,\n"));
     assert_non_null(strstr(json, "      \"typical_duration_months\": null,\n"));
-    assert_non_null(strstr(json, "          \"ksbs\": [\n            \"K1\"\n          ]\n"));
+    assert_non_null(strstr(json, "          \"ksbs\": [\n            \"K1\"\n          ],\n          \"options\": []\n"));
     assert_non_null(strstr(json, "\"id_source\": \"derived\""));
     assert_non_null(strstr(json, "      \"extra\": {}\n"));
     assert_true(g_str_has_suffix(json, "  \"occupations\": [],\n  \"occupational_maps\": [],\n"
                                        "  \"functional_maps\": []\n}\n"));
+    g_free(json);
+    ost_doc_free(doc);
+}
+
+static void
+test_options_exact_output(void **state)
+{
+    ost_doc *doc = small_doc();
+    ost_standard *s = g_ptr_array_index(doc->standards, 0);
+    s->core_and_options = OST_YES;
+    g_ptr_array_add(s->options, ost_option_new("O1", "Software engineer"));
+    g_ptr_array_add(s->options, ost_option_new("O2", NULL));
+    ost_duty *d = ost_duty_new("D2", "Build");
+    g_ptr_array_add(d->options, g_strdup("O1"));
+    g_ptr_array_add(d->options, g_strdup("O2"));
+    g_ptr_array_add(s->duties, d);
+    char *json = write_docs((const ost_doc *const *)&doc, 1, 0);
+    const char *expected =
+        "      \"duties\": [\n"
+        "        {\n"
+        "          \"id\": \"D1\",\n"
+        "          \"text\": \"Act\",\n"
+        "          \"ksbs\": [\n"
+        "            \"K1\"\n"
+        "          ],\n"
+        "          \"options\": []\n"
+        "        },\n"
+        "        {\n"
+        "          \"id\": \"D2\",\n"
+        "          \"text\": \"Build\",\n"
+        "          \"ksbs\": [],\n"
+        "          \"options\": [\n"
+        "            \"O1\",\n"
+        "            \"O2\"\n"
+        "          ]\n"
+        "        }\n"
+        "      ],\n"
+        "      \"options\": [\n"
+        "        {\n"
+        "          \"id\": \"O1\",\n"
+        "          \"title\": \"Software engineer\"\n"
+        "        },\n"
+        "        {\n"
+        "          \"id\": \"O2\",\n"
+        "          \"title\": null\n"
+        "        }\n"
+        "      ],\n"
+        "      \"knowledge\": [\n";
+    if (strstr(json, expected) == NULL)
+        print_message("%s", json);
+    assert_non_null(strstr(json, expected));
     g_free(json);
     ost_doc_free(doc);
 }
@@ -181,6 +232,7 @@ main(void)
         cmocka_unit_test(test_escapes_line_and_paragraph_separators),
         cmocka_unit_test(test_invalid_utf8_becomes_replacement),
         cmocka_unit_test(test_document_exact_output),
+        cmocka_unit_test(test_options_exact_output),
         cmocka_unit_test(test_output_is_deterministic),
         cmocka_unit_test(test_combined_wraps_documents),
     };

@@ -14,6 +14,7 @@ test_free_null_is_noop(void **state)
     ost_standard_free(NULL);
     ost_ksb_free(NULL);
     ost_duty_free(NULL);
+    ost_option_free(NULL);
     ost_occupation_free(NULL);
     ost_occupational_map_free(NULL);
     ost_map_pathway_free(NULL);
@@ -41,6 +42,12 @@ test_new_objects_have_empty_lists(void **state)
     assert_int_equal(s->resubmission, OST_UNSET);
     assert_int_equal(s->knowledge->len, 0);
     assert_null(s->title);
+    assert_int_equal(s->options->len, 0);
+    g_ptr_array_add(s->options, ost_option_new("O1", "Software engineer"));
+    ost_duty *d = ost_duty_new("D1", "Write code");
+    assert_int_equal(d->options->len, 0);
+    ost_strlist_add_unique(d->options, "O1");
+    g_ptr_array_add(s->duties, d);
     g_ptr_array_add(doc->standards, s);
     ost_functional_map *m = ost_functional_map_new();
     assert_int_equal(m->units->len, 0);

@@ -162,6 +162,7 @@ test_sheets_present_when_rows(void **state)
         const char *sheets;
     } cases[] = {
         {fixture_standard_doc, "Standards,Duties,KSBs,Duty x KSB matrix,Sources"},
+        {fixture_options_standard_doc, "Standards,Duties,Options,KSBs,Duty x KSB matrix,Sources"},
         {fixture_occupation_doc, "Occupations,Sources"},
         {fixture_map_doc, "Occupational map,Sources"},
         {fixture_functional_map_doc, "Roles x units,Units,Sources"},
@@ -223,6 +224,8 @@ test_typed_cells(void **state)
     assert_cell(c, "Duties", 1, 1, "string", NULL, "D1");
     assert_cell(c, "Duties", 1, 2, "string", NULL, "Write code to a specification");
     assert_cell(c, "Duties", 2, 3, "string", NULL, "K2 K9");
+    assert_cell(c, "Duties", 0, 4, "string", NULL, "Options");
+    assert_cell(c, "Duties", 1, 4, NULL, NULL, NULL);                     /* core duty */
 
     assert_cell(c, "KSBs", 1, 1, "string", NULL, "Knowledge");
     assert_cell(c, "KSBs", 4, 1, "string", NULL, "Skill");
@@ -251,6 +254,28 @@ test_typed_cells(void **state)
     assert_cell(c, "Sources", 1, 7, "string", NULL,
                 "ksb_ref_unknown (page 3): Duty 2 refers to K9, which is not defined\n"
                 "no_version: The document states no version");
+    xmlFreeDoc(c);
+    g_byte_array_unref(ods);
+    g_ptr_array_unref(docs);
+}
+
+static void
+test_options_cells(void **state)
+{
+    GPtrArray *docs = fixture_one(fixture_options_standard_doc());
+    GByteArray *ods = write_ods(docs, 0);
+    assert_true(ods_all_parts_valid(ods));
+    xmlDocPtr c = content_of(ods);
+    assert_cell(c, "Duties", 1, 4, NULL, NULL, NULL);
+    assert_cell(c, "Duties", 2, 4, "string", NULL, "O1");
+    assert_cell(c, "Duties", 4, 4, "string", NULL, "O1 O2");
+    assert_cell(c, "Options", 0, 0, "string", NULL, "Standard");
+    assert_cell(c, "Options", 0, 1, "string", NULL, "Option");
+    assert_cell(c, "Options", 0, 2, "string", NULL, "Title");
+    assert_cell(c, "Options", 1, 0, "string", NULL, "ST0119");
+    assert_cell(c, "Options", 1, 1, "string", NULL, "O1");
+    assert_cell(c, "Options", 1, 2, "string", NULL, "Software engineer");
+    assert_cell(c, "Options", 2, 2, "string", NULL, "Cyber security & <risk> analyst");
     xmlFreeDoc(c);
     g_byte_array_unref(ods);
     g_ptr_array_unref(docs);
@@ -416,6 +441,7 @@ main(void)
         cmocka_unit_test(test_valid_combined),
         cmocka_unit_test(test_sheets_present_when_rows),
         cmocka_unit_test(test_typed_cells),
+        cmocka_unit_test(test_options_cells),
         cmocka_unit_test(test_maps_and_combined_rows),
         cmocka_unit_test(test_wide_matrix_split),
         cmocka_unit_test(test_several_without_combine_refused),

@@ -82,6 +82,36 @@ fixture_standard_doc(void)
     return doc;
 }
 
+/* A core-and-options standard: a core duty, then a duty of each option and
+ * one shared by both, numbered together as published. */
+static G_GNUC_UNUSED ost_doc *
+fixture_options_standard_doc(void)
+{
+    ost_doc *doc = ost_doc_new();
+    fixture_source(doc, "in/ST0119.html", "html", "standard");
+    ost_standard *s = ost_standard_new();
+    ost_set_str(&s->reference, "ST0119");
+    ost_set_str(&s->stage, "standard");
+    s->core_and_options = OST_YES;
+    g_ptr_array_add(s->options, ost_option_new("O1", "Software engineer"));
+    g_ptr_array_add(s->options, ost_option_new("O2", "Cyber security & <risk> analyst"));
+    ost_duty *d1 = ost_duty_new("D1", "Plan the work");
+    fixture_strs(d1->ksbs, "K1", NULL);
+    g_ptr_array_add(s->duties, d1);
+    ost_duty *d2 = ost_duty_new("D2", "Build software");
+    fixture_strs(d2->options, "O1", NULL);
+    g_ptr_array_add(s->duties, d2);
+    ost_duty *d3 = ost_duty_new("D3", "Assess risks");
+    fixture_strs(d3->options, "O2", NULL);
+    g_ptr_array_add(s->duties, d3);
+    ost_duty *d4 = ost_duty_new("D4", "Review security of code");
+    fixture_strs(d4->options, "O1", "O2", NULL);
+    g_ptr_array_add(s->duties, d4);
+    g_ptr_array_add(s->knowledge, ost_ksb_new("K1", NULL, "Planning"));
+    g_ptr_array_add(doc->standards, s);
+    return doc;
+}
+
 static G_GNUC_UNUSED ost_doc *
 fixture_occupation_doc(void)
 {

@@ -141,6 +141,71 @@ test_standard_fields(void **state)
 }
 
 static void
+test_options_exact(void **state)
+{
+    GPtrArray *docs = fixture_one(fixture_options_standard_doc());
+    GByteArray *out = fixture_write("xml", docs, 0);
+    assert_non_null(out);
+    assert_true(valid(out));
+    char *got = text(out);
+    const char *expected =
+        "      <duties>\n"
+        "        <duty id=\"D1\">\n"
+        "          <text>Plan the work</text>\n"
+        "          <ksbs>\n"
+        "            <ksb_ref>K1</ksb_ref>\n"
+        "          </ksbs>\n"
+        "          <options/>\n"
+        "        </duty>\n"
+        "        <duty id=\"D2\">\n"
+        "          <text>Build software</text>\n"
+        "          <ksbs/>\n"
+        "          <options>\n"
+        "            <option_ref>O1</option_ref>\n"
+        "          </options>\n"
+        "        </duty>\n"
+        "        <duty id=\"D3\">\n"
+        "          <text>Assess risks</text>\n"
+        "          <ksbs/>\n"
+        "          <options>\n"
+        "            <option_ref>O2</option_ref>\n"
+        "          </options>\n"
+        "        </duty>\n"
+        "        <duty id=\"D4\">\n"
+        "          <text>Review security of code</text>\n"
+        "          <ksbs/>\n"
+        "          <options>\n"
+        "            <option_ref>O1</option_ref>\n"
+        "            <option_ref>O2</option_ref>\n"
+        "          </options>\n"
+        "        </duty>\n"
+        "      </duties>\n"
+        "      <options>\n"
+        "        <option id=\"O1\">\n"
+        "          <title>Software engineer</title>\n"
+        "        </option>\n"
+        "        <option id=\"O2\">\n"
+        "          <title>Cyber security &amp; &lt;risk&gt; analyst</title>\n"
+        "        </option>\n"
+        "      </options>\n"
+        "      <knowledge>\n";
+    if (strstr(got, expected) == NULL)
+        print_message("%s", got);
+    assert_non_null(strstr(got, expected));
+    g_free(got);
+    g_byte_array_unref(out);
+    g_ptr_array_unref(docs);
+
+    /* A standard without options still has both empty containers. */
+    docs = fixture_one(fixture_standard_doc());
+    out = fixture_write("xml", docs, 0);
+    assert_int_equal(count(out, "//o:standard/o:options[not(*)]"), 1);
+    assert_int_equal(count(out, "//o:duty/o:options[not(*)]"), 2);
+    g_byte_array_unref(out);
+    g_ptr_array_unref(docs);
+}
+
+static void
 test_combined_dataset(void **state)
 {
     GPtrArray *docs = fixture_all_docs();
@@ -226,6 +291,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_exact_occupation),
         cmocka_unit_test(test_standard_fields),
+        cmocka_unit_test(test_options_exact),
         cmocka_unit_test(test_combined_dataset),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_bad_text_still_valid),
