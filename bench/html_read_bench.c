@@ -60,11 +60,11 @@ main(int argc, char **argv)
             const guint8 *data = g_bytes_get_data(g_ptr_array_index(pages, i), &len);
             ost_input in = {"bench", data, len};
             ost_blocks *blocks = ost_blocks_new();
-            ost_doc *doc = ost_doc_new();
-            if (html->read(&in, blocks, doc, NULL) == OST_OK)
+            ost_read_context *ctx = ost_read_context_new();
+            if (html->read(&in, blocks, ctx, NULL) == OST_OK)
                 blocks_made += blocks->items->len;
             ost_blocks_free(blocks);
-            ost_doc_free(doc);
+            ost_read_context_free(ctx);
         }
     gint64 t2 = g_get_monotonic_time();
 

@@ -10,7 +10,7 @@
  * and cells stay separate allocations, as the pipeline replaces them.
  * A slab stays under 1 KiB: larger requests make glibc consolidate its
  * free lists (0.6M instructions more with slabs of 64). */
-#define SLAB_BLOCKS 16
+#define SLAB_BLOCKS 15
 
 typedef struct block_slab {
     struct block_slab *next;
@@ -29,6 +29,7 @@ static void
 block_free(ost_block *b)
 {
     g_free(b->text);
+    g_free(b->number);
     if (b->cells != NULL)
         g_ptr_array_unref(b->cells);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The conversion pipeline: bytes -> reader -> blocks -> repair -> model. */
 #include <ost/pipeline.h>
+#include <ost/plugin.h>
 
 #include "blocks_private.h"
 
@@ -152,7 +153,10 @@ ost_read_bytes(const ost_registry *reg, const char *path, const guint8 *data, gs
     doc->source.sha256 = sha256_hex(data, len);
 
     ost_blocks *blocks = ost_blocks_new();
-    ost_status st = reader->read(&in, blocks, doc, error);
+    ost_read_context *ctx = ost_read_context_new();
+    ost_status st = reader->read(&in, blocks, ctx, error);
+    ost_read_context_apply(ctx, doc);
+    ost_read_context_free(ctx);
     if (st != OST_OK) {
         if (error != NULL && *error == NULL)
             g_set_error(error, OST_ERROR, st, "%s", ost_strerror(st));

@@ -46,8 +46,8 @@ cli_cmd_blocks(int argc, char **argv)
         goto out;
     }
     ost_blocks *blocks = ost_blocks_new();
-    ost_doc *doc = ost_doc_new();
-    if (reader->read(&in, blocks, doc, &error) != OST_OK) {
+    ost_read_context *read_ctx = ost_read_context_new();
+    if (reader->read(&in, blocks, read_ctx, &error) != OST_OK) {
         cli_error("%s: %s", argv[1], error != NULL ? error->message : "read failed");
         rc = CLI_SOME_FAILED;
     }
@@ -57,7 +57,7 @@ cli_cmd_blocks(int argc, char **argv)
                b->level, b->font_size, (int)b->status, b->flags, b->text != NULL ? b->text : "");
     }
     ost_blocks_free(blocks);
-    ost_doc_free(doc);
+    ost_read_context_free(read_ctx);
 out:
     g_clear_error(&error);
     g_free(data);

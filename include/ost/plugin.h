@@ -30,6 +30,31 @@ typedef struct ost_input {
 /** Bid of a reader whose format's signature is present ("%PDF-"). */
 #define OST_BID_CERTAIN 100
 
+/**
+ * What a reader reports beside its blocks: warnings and facts of the
+ * source (its page count). Readers never write the document; the pipeline
+ * applies the context to it once the reader is done.
+ */
+typedef struct ost_read_context ost_read_context;
+
+OST_API ost_read_context *ost_read_context_new(void);
+OST_API void ost_read_context_free(ost_read_context *ctx);
+
+/** Note a non-fatal finding: @p code is stable ("pdf_page_unreadable"),
+ *  @p where is "page 3", "line 120" or NULL. Kept in the order noted. */
+OST_API void ost_read_context_warn(ost_read_context *ctx, const char *code, const char *where,
+                                   const char *fmt, ...) G_GNUC_PRINTF(4, 5);
+/** The source's page count, for formats that have pages. */
+OST_API void ost_read_context_set_pages(ost_read_context *ctx, int pages);
+
+OST_API int ost_read_context_get_pages(const ost_read_context *ctx);
+/** @return the warnings noted so far: ost_warning* (transfer none). */
+OST_API const GPtrArray *ost_read_context_get_warnings(const ost_read_context *ctx);
+
+/** Move the context's facts and warnings into @p doc's source (warnings
+ *  after those already there); its warnings move, its page count stays. */
+OST_API void ost_read_context_apply(ost_read_context *ctx, ost_doc *doc);
+
 /** An input plugin: bytes in, blocks (and source facts) out. */
 typedef struct ost_reader_info {
     const char *name;                 /**< "pdf", "html", "text" */
@@ -43,13 +68,12 @@ typedef struct ost_reader_info {
      */
     int (*bid)(const ost_input *in);
     /**
-     * Turn @p in into @p blocks in reading order. The reader may also set
-     * source facts on @p doc (pages, trust) and add warnings; it never fills
-     * the standards, maps or occupations itself unless its format carries
-     * them ready-made, in which case it leaves @p blocks empty.
+     * Turn @p in into @p blocks in reading order: what the page shows
+     * (text, headings, items, rows, colours, furniture), never what it
+     * means. Warnings and source facts (page count) go to @p ctx.
      * @return OST_OK, or an error code with @p error set.
      */
-    ost_status (*read)(const ost_input *in, ost_blocks *blocks, ost_doc *doc,
+    ost_status (*read)(const ost_input *in, ost_blocks *blocks, ost_read_context *ctx,
                        GError **error);
 } ost_reader_info;
 

@@ -8,7 +8,7 @@
 
 typedef struct walker {
     ost_blocks *blocks;
-    ost_doc *doc;
+    ost_read_context *ctx;
     html_legend *legend;
     const xmlNode *main;        /* the page's main element, or NULL */
     GHashTable *main_path;      /* elements enclosing it */
@@ -585,8 +585,9 @@ walk_node(walker *w, const xmlNode *node, int depth)
         return;
     if (depth > HTML_MAX_DEPTH) {
         if (!w->too_deep)
-            ost_doc_warn(w->doc, "html_too_deep", NULL,
-                         "Elements nested deeper than %d levels were skipped", HTML_MAX_DEPTH);
+            ost_read_context_warn(w->ctx, "html_too_deep", NULL,
+                                  "Elements nested deeper than %d levels were skipped",
+                                  HTML_MAX_DEPTH);
         w->too_deep = TRUE;
         return;
     }
@@ -638,7 +639,7 @@ unflag_title(ost_blocks *blocks)
 }
 
 void
-__ost_html_walk(xmlDoc *html, ost_blocks *blocks, ost_doc *doc)
+__ost_html_walk(xmlDoc *html, ost_blocks *blocks, ost_read_context *ctx)
 {
     const xmlNode *root = xmlDocGetRootElement(html);
     if (root == NULL)
@@ -649,7 +650,7 @@ __ost_html_walk(xmlDoc *html, ost_blocks *blocks, ost_doc *doc)
             body = c;
     walker w = {
         .blocks = blocks,
-        .doc = doc,
+        .ctx = ctx,
         .legend = __ost_html_legend_new(body),
         .main = __ost_html_find_main(body),
         .main_path = g_hash_table_new(g_direct_hash, g_direct_equal),

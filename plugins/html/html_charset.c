@@ -188,7 +188,7 @@ valid_utf8(const guint8 *d, gsize len, gboolean *non_ascii)
 }
 
 char *
-__ost_html_decode(const guint8 *data, gsize len, ost_doc *doc, gsize *out_len)
+__ost_html_decode(const guint8 *data, gsize len, ost_read_context *ctx, gsize *out_len)
 {
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
         data += 3;
@@ -217,9 +217,9 @@ __ost_html_decode(const guint8 *data, gsize len, ost_doc *doc, gsize *out_len)
         /* Valid multi-byte UTF-8 does not happen by chance in Latin-1 text:
          * the bytes win over a declaration they contradict. */
         if (declared != NULL && !names_utf8(declared) && non_ascii)
-            ost_doc_warn(doc, "charset_mismatch", NULL,
-                         "The page declares %s but its bytes are UTF-8; read as UTF-8",
-                         declared);
+            ost_read_context_warn(ctx, "charset_mismatch", NULL,
+                                  "The page declares %s but its bytes are UTF-8; read as UTF-8",
+                                  declared);
         result = dup_len((const char *)data, len, out_len);
         goto out;
     }
@@ -227,8 +227,9 @@ __ost_html_decode(const guint8 *data, gsize len, ost_doc *doc, gsize *out_len)
     gsize multibyte, invalid;
     count_utf8(data, len, &multibyte, &invalid);
     if (multibyte > invalid) {
-        ost_doc_warn(doc, "invalid_utf8", NULL,
-                     "%" G_GSIZE_FORMAT " bytes are not valid UTF-8 and were replaced", invalid);
+        ost_read_context_warn(ctx, "invalid_utf8", NULL,
+                              "%" G_GSIZE_FORMAT " bytes are not valid UTF-8 and were replaced",
+                              invalid);
         result = g_utf8_make_valid((const char *)data, len);
         *out_len = strlen(result);
         goto out;
@@ -240,12 +241,13 @@ __ost_html_decode(const guint8 *data, gsize len, ost_doc *doc, gsize *out_len)
             *out_len = written;
             goto out;
         }
-        ost_doc_warn(doc, "charset_unknown", NULL,
-                     "The page declares %s, which could not be decoded; read as Windows-1252",
-                     declared);
+        ost_read_context_warn(ctx, "charset_unknown", NULL,
+                              "The page declares %s, which could not be decoded; read as "
+                              "Windows-1252", declared);
     } else if (declared != NULL && names_utf8(declared)) {
-        ost_doc_warn(doc, "charset_mismatch", NULL,
-                     "The page declares UTF-8 but its bytes are not; read as Windows-1252");
+        ost_read_context_warn(ctx, "charset_mismatch", NULL,
+                              "The page declares UTF-8 but its bytes are not; read as "
+                              "Windows-1252");
     }
     result = decode_cp1252(data, len, out_len);
 out:

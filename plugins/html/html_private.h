@@ -44,9 +44,10 @@ __ost_html_memo_set(const xmlNode *node, html_memo_field field, int verdict)
 
 /* Decode @p in to UTF-8 from its BOM, its declaration (meta charset,
  * http-equiv, XML declaration) or its bytes, whichever is trustworthy.
- * Notes a warning on @p doc when the declaration is contradicted.
+ * Notes a warning on @p ctx when the declaration is contradicted.
  * @return a newly allocated NUL-terminated UTF-8 buffer; *len gets its length. */
-char *__ost_html_decode(const guint8 *data, gsize len, ost_doc *doc, gsize *out_len);
+char *__ost_html_decode(const guint8 *data, gsize len, ost_read_context *ctx,
+                        gsize *out_len);
 
 /* The charset a page declares in its first bytes, lower case, or NULL. */
 char *__ost_html_declared_charset(const guint8 *data, gsize len);
@@ -153,6 +154,6 @@ void __ost_html_links(const xmlNode *content, ost_blocks *blocks);
 /* --- html_blocks.c --- */
 
 /* Walk the parsed page into @p blocks. */
-void __ost_html_walk(xmlDoc *html, ost_blocks *blocks, ost_doc *doc);
+void __ost_html_walk(xmlDoc *html, ost_blocks *blocks, ost_read_context *ctx);
 
 #endif

@@ -113,7 +113,7 @@ html_bid(const ost_input *in)
 }
 
 static ost_status
-html_read(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **error)
+html_read(const ost_input *in, ost_blocks *blocks, ost_read_context *ctx, GError **error)
 {
     if (in->len > HTML_MAX_INPUT) {
         g_set_error(error, OST_ERROR, OST_ERR_PARSE,
@@ -128,7 +128,7 @@ html_read(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **error)
         return OST_ERR_PARSE;
     }
     gsize len = 0;
-    char *utf8 = __ost_html_decode(in->data, in->len, doc, &len);
+    char *utf8 = __ost_html_decode(in->data, in->len, ctx, &len);
     if (utf8 == NULL || len > G_MAXINT) {
         g_free(utf8);
         g_set_error(error, OST_ERROR, OST_ERR_PARSE, "the page's characters could not be decoded");
@@ -153,7 +153,7 @@ html_read(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **error)
         g_set_error(error, OST_ERROR, OST_ERR_PARSE, "the HTML parser could not read this page");
         return OST_ERR_PARSE;
     }
-    __ost_html_walk(html, blocks, doc);
+    __ost_html_walk(html, blocks, ctx);
     xmlFreeDoc(html);
     if (blocks->items->len == 0) {
         g_set_error(error, OST_ERROR, OST_ERR_EMPTY, "the page holds no readable text");

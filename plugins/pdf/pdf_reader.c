@@ -105,7 +105,7 @@ page_has_text(const pdf_page *page)
 }
 
 static ost_status
-pdf_read(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **error)
+pdf_read(const ost_input *in, ost_blocks *blocks, ost_read_context *ctx, GError **error)
 {
     PopplerDocument *pdf = NULL;
     ost_status st = open_document(in, &pdf, error);
@@ -117,7 +117,7 @@ pdf_read(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **error)
         g_set_error(error, OST_ERROR, OST_ERR_EMPTY, "the PDF has no pages");
         return OST_ERR_EMPTY;
     }
-    doc->source.pages = n_pages;
+    ost_read_context_set_pages(ctx, n_pages);
 
     GPtrArray *pages = g_ptr_array_new_with_free_func((GDestroyNotify)__ost_pdf_page_free);
     guint with_text = 0, image_only = 0;
@@ -125,8 +125,8 @@ pdf_read(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **error)
         char *where = g_strdup_printf("page %d", i + 1);
         PopplerPage *pp = poppler_document_get_page(pdf, i);
         if (pp == NULL) {
-            ost_doc_warn(doc, "pdf_page_unreadable", where,
-                         "page %d is damaged and was left out", i + 1);
+            ost_read_context_warn(ctx, "pdf_page_unreadable", where,
+                                  "page %d is damaged and was left out", i + 1);
             g_free(where);
             continue;
         }
@@ -136,9 +136,9 @@ pdf_read(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **error)
             with_text++;
         } else if (page->has_images) {
             image_only++;
-            ost_doc_warn(doc, "pdf_page_image_only", where,
-                         "page %d holds only images (a scanned page?); its text cannot be "
-                         "read without OCR", i + 1);
+            ost_read_context_warn(ctx, "pdf_page_image_only", where,
+                                  "page %d holds only images (a scanned page?); its text "
+                                  "cannot be read without OCR", i + 1);
         }
         g_free(where);
         g_ptr_array_add(pages, page);

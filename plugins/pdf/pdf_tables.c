@@ -81,28 +81,42 @@ has_first_column(const pdf_row *row)
 }
 
 /* Table rows start where a band of white space runs across every column and
- * is taller than the space between lines within a cell (cell padding). With
- * no padding to go by, each line with text in the first column starts one. */
+ * is taller than the space between lines within a cell (cell padding). The
+ * space within a cell is measured between lines of one column: beside a
+ * taller cell, a centred one's lines fall between the taller one's, and
+ * line boxes overlap where the leading is tight (LibreOffice). With no
+ * padding to go by, each line with text in the first column starts one. */
 static gboolean *
 row_starts(const pdf_zone *zone, double em)
 {
     guint n = zone->rows->len;
     gboolean *starts = g_new0(gboolean, n);
     double *gaps = g_new0(double, n);
-    double bottom = row_bottom(g_ptr_array_index(zone->rows, 0)), min_gap = G_MAXDOUBLE;
-    for (guint i = 1; i < n; i++) {
+    double *col_bottom = g_new(double, zone->n_cols);
+    for (int c = 0; c < zone->n_cols; c++)
+        col_bottom[c] = -G_MAXDOUBLE;
+    double bottom = -G_MAXDOUBLE, leading = G_MAXDOUBLE;
+    for (guint i = 0; i < n; i++) {
         const pdf_row *row = g_ptr_array_index(zone->rows, i);
         gaps[i] = row_top(row) - bottom;
-        min_gap = MIN(min_gap, gaps[i]);
         bottom = MAX(bottom, row_bottom(row));
+        for (guint s = 0; s < row->segs->len; s++) {
+            const pdf_seg *seg = g_ptr_array_index(row->segs, s);
+            leading = MIN(leading, seg->y0 - col_bottom[seg->col]);
+        }
+        for (guint s = 0; s < row->segs->len; s++) {
+            const pdf_seg *seg = g_ptr_array_index(row->segs, s);
+            col_bottom[seg->col] = seg->y1;
+        }
     }
     starts[0] = TRUE;
     gboolean any = FALSE;
     for (guint i = 1; i < n; i++)
-        any |= starts[i] = gaps[i] > min_gap + 0.3 * em;
+        any |= starts[i] = gaps[i] > leading + 0.15 * em;
     if (!any)
         for (guint i = 1; i < n; i++)
             starts[i] = has_first_column(g_ptr_array_index(zone->rows, i));
+    g_free(col_bottom);
     g_free(gaps);
     return starts;
 }

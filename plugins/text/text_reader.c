@@ -266,7 +266,7 @@ mark_furniture(GArray *lines, int pages)
 }
 
 static ost_status
-text_read(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **error)
+text_read(const ost_input *in, ost_blocks *blocks, ost_read_context *ctx, GError **error)
 {
     char *text = decode(in, error);
     if (text == NULL)

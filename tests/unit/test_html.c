@@ -33,7 +33,7 @@ teardown(void **state)
 
 typedef struct read_result {
     ost_blocks *blocks;
-    ost_doc *doc;
+    ost_read_context *ctx;
     ost_status status;
     GError *error;
 } read_result;
@@ -41,9 +41,9 @@ typedef struct read_result {
 static read_result
 read_bytes(const char *data, gsize len)
 {
-    read_result r = {ost_blocks_new(), ost_doc_new(), OST_OK, NULL};
+    read_result r = {ost_blocks_new(), ost_read_context_new(), OST_OK, NULL};
     ost_input in = {"test.html", (const guint8 *)data, len};
-    r.status = html->read(&in, r.blocks, r.doc, &r.error);
+    r.status = html->read(&in, r.blocks, r.ctx, &r.error);
     return r;
 }
 
@@ -57,7 +57,7 @@ static void
 result_free(read_result *r)
 {
     ost_blocks_free(r->blocks);
-    ost_doc_free(r->doc);
+    ost_read_context_free(r->ctx);
     g_clear_error(&r->error);
 }
 
@@ -74,10 +74,10 @@ find(const read_result *r, const char *needle)
 }
 
 static gboolean
-has_warning(const ost_doc *doc, const char *code)
+has_warning(const GPtrArray *warnings, const char *code)
 {
-    for (guint i = 0; i < doc->source.warnings->len; i++) {
-        const ost_warning *w = g_ptr_array_index(doc->source.warnings, i);
+    for (guint i = 0; i < warnings->len; i++) {
+        const ost_warning *w = g_ptr_array_index(warnings, i);
         if (strcmp(w->code, code) == 0)
             return TRUE;
     }
@@ -93,7 +93,7 @@ test_utf8_page(void **state)
                               "<body><p>Caf\xC3\xA9 \xE2\x80\x93 \xE2\x80\x9Cquoted\xE2\x80\x9D</p></body></html>");
     assert_int_equal(r.status, OST_OK);
     assert_non_null(find(&r, "Café – “quoted”"));
-    assert_int_equal(r.doc->source.warnings->len, 0);
+    assert_int_equal(ost_read_context_get_warnings(r.ctx)->len, 0);
     result_free(&r);
 }
 
@@ -126,7 +126,7 @@ test_utf8_bytes_declared_latin1(void **state)
                               "<body><p>Soci\xC3\xA9t\xC3\xA9 G\xC3\xA9n\xC3\xA9rale\xE2\x80\x99s</p></body></html>");
     assert_int_equal(r.status, OST_OK);
     assert_non_null(find(&r, "Société Générale’s"));
-    assert_true(has_warning(r.doc, "charset_mismatch"));
+    assert_true(has_warning(ost_read_context_get_warnings(r.ctx), "charset_mismatch"));
     result_free(&r);
 }
 
@@ -137,7 +137,7 @@ test_latin1_bytes_declared_utf8(void **state)
                               "<body><p>Caf\xE9 cr\xE8me br\xFBl\xE9" "e</p></body></html>");
     assert_int_equal(r.status, OST_OK);
     assert_non_null(find(&r, "Café crème brûlée"));
-    assert_true(has_warning(r.doc, "charset_mismatch"));
+    assert_true(has_warning(ost_read_context_get_warnings(r.ctx), "charset_mismatch"));
     result_free(&r);
 }
 
@@ -289,7 +289,7 @@ test_deep_nesting_bounded(void **state)
     assert_int_equal(r.status, OST_OK);
     assert_non_null(find(&r, "Before"));
     assert_null(find(&r, "Deep"));
-    assert_true(has_warning(r.doc, "html_too_deep"));
+    assert_true(has_warning(ost_read_context_get_warnings(r.ctx), "html_too_deep"));
     result_free(&r);
     g_string_free(page, TRUE);
 }
@@ -562,7 +562,7 @@ test_occupation_page_with_standard(void **state)
                                   strlen(occupation_page), NULL, &error);
     assert_non_null(doc);
     assert_string_equal(doc->source.document_type, "occupation");
-    assert_false(has_warning(doc, "reference_missing"));
+    assert_false(has_warning(doc->source.warnings, "reference_missing"));
     assert_int_equal(doc->standards->len, 1);
     const ost_standard *s = g_ptr_array_index(doc->standards, 0);
     assert_string_equal(s->reference, "ST0123");

@@ -46,11 +46,11 @@ test_loads_real_modules_from_build_tree(void **state)
         assert_int_equal(text->bid(&c) > 0, i == 0);
     }
     ost_blocks *blocks = ost_blocks_new();
-    ost_doc *doc = ost_doc_new();
-    assert_int_equal(text->read(&in, blocks, doc, NULL), OST_OK);
+    ost_read_context *ctx = ost_read_context_new();
+    assert_int_equal(text->read(&in, blocks, ctx, NULL), OST_OK);
     assert_true(blocks->items->len >= 2);
     ost_blocks_free(blocks);
-    ost_doc_free(doc);
+    ost_read_context_free(ctx);
     g_ptr_array_unref(problems);
     ost_registry_free(reg);
 }

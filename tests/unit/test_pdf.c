@@ -42,31 +42,32 @@ load(const char *rel)
 
 /* Run the PDF reader alone on @bytes: its blocks and source facts. */
 static ost_status
-read_pdf(GBytes *bytes, const char *name, ost_blocks **blocks, ost_doc **doc, GError **error)
+read_pdf(GBytes *bytes, const char *name, ost_blocks **blocks, ost_read_context **ctx,
+         GError **error)
 {
     const ost_reader_info *r = ost_registry_find_reader(reg, "pdf");
     gsize len;
     const guint8 *data = g_bytes_get_data(bytes, &len);
     ost_input in = {name, data, len};
     *blocks = ost_blocks_new();
-    *doc = ost_doc_new();
-    return r->read(&in, *blocks, *doc, error);
+    *ctx = ost_read_context_new();
+    return r->read(&in, *blocks, *ctx, error);
 }
 
 static ost_blocks *
-read_sample(const char *rel, ost_doc **doc_out)
+read_sample(const char *rel, ost_read_context **ctx_out)
 {
     GBytes *bytes = load(rel);
     ost_blocks *blocks;
-    ost_doc *doc;
+    ost_read_context *ctx;
     GError *error = NULL;
-    assert_int_equal(read_pdf(bytes, rel, &blocks, &doc, &error), OST_OK);
+    assert_int_equal(read_pdf(bytes, rel, &blocks, &ctx, &error), OST_OK);
     assert_null(error);
     g_bytes_unref(bytes);
-    if (doc_out != NULL)
-        *doc_out = doc;
+    if (ctx_out != NULL)
+        *ctx_out = ctx;
     else
-        ost_doc_free(doc);
+        ost_read_context_free(ctx);
     return blocks;
 }
 
@@ -174,16 +175,17 @@ test_image_only(void **state)
 static void
 test_image_page_warns(void **state)
 {
-    ost_doc *doc;
-    ost_blocks *blocks = read_sample("tests/data/pdf/mixed.pdf", &doc);
-    assert_int_equal(doc->source.pages, 2);
-    assert_int_equal(doc->source.warnings->len, 1);
-    const ost_warning *w = g_ptr_array_index(doc->source.warnings, 0);
+    ost_read_context *ctx;
+    ost_blocks *blocks = read_sample("tests/data/pdf/mixed.pdf", &ctx);
+    assert_int_equal(ost_read_context_get_pages(ctx), 2);
+    const GPtrArray *warnings = ost_read_context_get_warnings(ctx);
+    assert_int_equal(warnings->len, 1);
+    const ost_warning *w = g_ptr_array_index(warnings, 0);
     assert_string_equal(w->code, "pdf_page_image_only");
     assert_string_equal(w->where, "page 2");
     assert_non_null(find_block(blocks, OST_BLOCK_LINE, "S1: Inspect premises"));
     ost_blocks_free(blocks);
-    ost_doc_free(doc);
+    ost_read_context_free(ctx);
 }
 
 /* ---- blocks ----------------------------------------------------------- */
@@ -227,9 +229,9 @@ test_unmapped_glyphs(void **state)
 static void
 test_headings_breaks_furniture(void **state)
 {
-    ost_doc *doc;
-    ost_blocks *blocks = read_sample("samples/ST1187-proposal.pdf", &doc);
-    assert_int_equal(doc->source.pages, 3);
+    ost_read_context *ctx;
+    ost_blocks *blocks = read_sample("samples/ST1187-proposal.pdf", &ctx);
+    assert_int_equal(ost_read_context_get_pages(ctx), 3);
     const ost_block *title = find_block(blocks, OST_BLOCK_HEADING, "Community safety liaison");
     assert_non_null(title);
     assert_int_equal(title->level, 1);
@@ -260,7 +262,7 @@ test_headings_breaks_furniture(void **state)
     /* Three paragraphs: two breaks between them and one before the label. */
     assert_int_equal(breaks_in_summary, 3);
     ost_blocks_free(blocks);
-    ost_doc_free(doc);
+    ost_read_context_free(ctx);
 }
 
 /* ---- tables ----------------------------------------------------------- */

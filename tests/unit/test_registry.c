@@ -30,7 +30,7 @@ bid_twenty(const ost_input *in)
 }
 
 static ost_status
-read_nothing(const ost_input *in, ost_blocks *blocks, ost_doc *doc, GError **error)
+read_nothing(const ost_input *in, ost_blocks *blocks, ost_read_context *ctx, GError **error)
 {
     return OST_OK;
 }
