@@ -301,7 +301,9 @@ stated_duties(ost_duties_ctx *c, const ost_section *sec)
                 stated_duty *d = g_ptr_array_index(stated, stated->len - 1);
                 ost_repairer_join(c->rep, d->text, text, c->doc);
             } else {
-                fits = __ost_text_is_intro(text);
+                /* Before the first duty: a lead-in, or the table's caption
+                 * or a heading, which ends no sentence. */
+                fits = __ost_text_is_intro(text) || !__ost_text_ends_sentence(text);
             }
         }
         for (guint k = 0; codes != NULL && k < codes->len; k++) {

@@ -666,6 +666,45 @@ test_duty_table_printed_apart(void **state)
     ost_doc_free(doc);
 }
 
+/* Statements printed as a list without bullets or codes: a capital
+ * starts each, a lower-case line goes on with the one above; a caption
+ * above a duties table printed apart is no duty. */
+static void
+test_unpointed_lists(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Reference: ST0011");
+    line(b, "Duties");
+    line(b, "Duties of the role and what they draw on");
+    line(b, "Duty 1 Inspect the site.");
+    line(b, "Duty 2 Report the findings.");
+    line(b, "K1 S1");
+    line(b, "K2 S2 B1");
+    line(b, "Knowledge");
+    line(b, "Safe working practices, including working near water and confined");
+    line(b, "spaces");
+    line(b, "Surveying methods");
+    line(b, "Skills");
+    line(b, "Take measurements");
+    line(b, "Write reports");
+    line(b, "Behaviours");
+    line(b, "Careful and thorough");
+    line(b, "Honest with clients");
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+    assert_int_equal(s->duties->len, 2);
+    const ost_duty *d = g_ptr_array_index(s->duties, 1);
+    assert_string_equal(d->text, "Report the findings.");
+    assert_codes(d, (const char *const[]){"K2", "S2", "B1", NULL});
+    assert_int_equal(s->knowledge->len, 2);
+    assert_string_equal(ksb(s->knowledge, 0)->text,
+                        "Safe working practices, including working near water and confined spaces");
+    assert_string_equal(ksb(s->knowledge, 1)->id, "K2");
+    assert_int_equal(s->skills->len, 2);
+    assert_int_equal(s->behaviours->len, 2);
+    ost_doc_free(doc);
+}
+
 /* Key facts as other tools lay them out: a title line above them with
  * the reference and version, values after a column gap or a tab, a
  * duration range (its lower figure, the span kept in extra). */
@@ -814,6 +853,7 @@ main(void)
         cmocka_unit_test(test_duty_ksb_references),
         cmocka_unit_test(test_duty_table_printed_apart),
         cmocka_unit_test(test_key_facts_layouts),
+        cmocka_unit_test(test_unpointed_lists),
         cmocka_unit_test(test_numbered_facts_and_qualified_headings),
         cmocka_unit_test(test_wrapped_plain_text),
         cmocka_unit_test(test_named_behaviours),
