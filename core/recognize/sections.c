@@ -135,6 +135,92 @@ column_heading(const ost_blocks *blocks, guint i)
     return column;
 }
 
+/* A line that may be a table's label cell: short, capitalised, ending
+ * no sentence (a colon aside). */
+static gboolean
+label_like(const ost_block *b)
+{
+    if (b->kind != OST_BLOCK_LINE || b->text == NULL || !starts_capital(b->text))
+        return FALSE;
+    char *t = __ost_text_clean(b->text);
+    gsize n = t != NULL ? strlen(t) : 0;
+    gboolean like = n > 0 && n <= 40 && (t[n - 1] == ':' || !__ost_text_ends_sentence(t));
+    g_free(t);
+    return like;
+}
+
+/* The next run of LINE blocks from @p i on, skipping breaks before it:
+ * its first block in @p first, @p n its blocks (none skipped between);
+ * the index after it is returned. */
+static guint
+line_run(const ost_blocks *blocks, guint i, guint *first, guint *n)
+{
+    guint len = blocks->items->len;
+    while (i < len && ((const ost_block *)g_ptr_array_index(blocks->items, i))->kind ==
+                          OST_BLOCK_BREAK)
+        i++;
+    *first = i;
+    *n = 0;
+    for (; i < len; i++) {
+        const ost_block *b = g_ptr_array_index(blocks->items, i);
+        if (b->kind != OST_BLOCK_LINE || skipped(b))
+            break;
+        (*n)++;
+    }
+    return i;
+}
+
+/* A table of labels and values whose two columns a printed page or its
+ * extracted text put one after the other: a run of three or more label
+ * lines, then (after a caption of one line at most) a run of as many value
+ * lines. Most labels are known, two or more of them single-valued, and
+ * each of those accepts its value. @return the number of rows, 0 when the lines at @p i
+ * are no such table; @p values gets the first value line. */
+static guint
+label_column(const ost_blocks *blocks, guint i, const ost_section_rules *rules, guint *values)
+{
+    guint first, k;
+    guint end = line_run(blocks, i, &first, &k);
+    if (first != i || k < 3 || rules->single == NULL)
+        return 0;
+    guint v, n;
+    guint after = line_run(blocks, end, &v, &n);
+    if (n == 1) /* a caption between the columns ("Key facts") */
+        line_run(blocks, after, &v, &n);
+    else if (n == k + 1) /* the caption above the values */
+        v++, n--;
+    if (n != k)
+        return 0;
+    guint known = 0, singles = 0;
+    for (guint r = 0; r < k; r++) {
+        const ost_block *label = g_ptr_array_index(blocks->items, first + r);
+        const ost_block *value = g_ptr_array_index(blocks->items, v + r);
+        if (!label_like(label))
+            return 0;
+        ost_label_hit hit;
+        if (never_label(label->text) ||
+            !__ost_label_match(rules->labels, rules->n_labels, label->text, &hit))
+            continue;
+        gboolean whole = hit.rest == NULL && hit.before == NULL;
+        int field = hit.label->field;
+        __ost_label_hit_clear(&hit);
+        gboolean single = field >= 0 && rules->single(field);
+        char *line = __ost_text_clean(value->text);
+        gboolean fits = whole && line != NULL &&
+                        (!single || rules->is_value == NULL || rules->is_value(field, line));
+        g_free(line);
+        if (!fits)
+            return 0;
+        known++;
+        singles += single;
+    }
+    /* A list of contents names sections, whose fields hold many lines. */
+    if (known * 2 < k || singles < 2)
+        return 0;
+    *values = v;
+    return k;
+}
+
 ost_sections *
 __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
 {
@@ -190,6 +276,26 @@ __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
         if (b->kind != OST_BLOCK_LINE && b->kind != OST_BLOCK_HEADING && b->kind != OST_BLOCK_ITEM) {
             awaiting = NULL;
             content_add(sections, b);
+            continue;
+        }
+
+        guint values, rows;
+        if (b->kind == OST_BLOCK_LINE && awaiting == NULL &&
+            (rows = label_column(blocks, i, rules, &values)) > 0) {
+            for (guint r = 0; r < rows; r++) {
+                const ost_block *label = g_ptr_array_index(blocks->items, i + r);
+                const ost_block *value = g_ptr_array_index(blocks->items, values + r);
+                ost_label_hit hit;
+                gboolean ok = __ost_label_match(rules->labels, rules->n_labels, label->text, &hit);
+                cur = section_add(sections, ok ? hit.label->field : OST_SECTION_UNKNOWN, label);
+                cur->label = ok ? hit.label : NULL;
+                cur->label_text = ok ? g_steal_pointer(&hit.label_text) : __ost_text_clean(label->text);
+                cur->value = __ost_text_clean(value->text);
+                if (ok)
+                    __ost_label_hit_clear(&hit);
+            }
+            cur = section_add(sections, OST_SECTION_LOOSE, NULL);
+            i = values + rows - 1;
             continue;
         }
 
@@ -350,12 +456,49 @@ add_split(GPtrArray *out, const char *text, gboolean commas)
 }
 
 GPtrArray *
+__ost_section_unpointed_items(const ost_section *sec, ost_repairer *rep, ost_doc *doc)
+{
+    GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
+    GString *item = NULL;
+    gboolean fits = TRUE;
+    for (guint i = 0; fits && i < sec->n_blocks; i++) {
+        const ost_block *b = sec->blocks[i];
+        if (b->kind == OST_BLOCK_BREAK)
+            continue;
+        char *t = b->kind == OST_BLOCK_LINE ? __ost_text_clean(b->text) : NULL;
+        fits = t != NULL && !__ost_text_ends_sentence(t) && !__ost_text_is_intro(t);
+        if (fits && (item == NULL || g_unichar_isupper(g_utf8_get_char(t)))) {
+            if (item != NULL)
+                g_ptr_array_add(items, g_string_free(item, FALSE));
+            item = g_string_new(t);
+        } else if (fits) {
+            ost_repairer_join(rep, item, t, doc);
+        }
+        g_free(t);
+    }
+    if (item != NULL)
+        g_ptr_array_add(items, g_string_free(item, FALSE));
+    if (!fits || items->len < 2) {
+        g_ptr_array_unref(items);
+        return NULL;
+    }
+    return items;
+}
+
+GPtrArray *
 __ost_section_entries(const ost_section *sec, const ost_layout *layout, ost_repairer *rep,
                       ost_doc *doc, gboolean commas)
 {
     GPtrArray *out = ost_strlist_new();
     if (sec->value != NULL)
         add_split(out, sec->value, commas);
+    GPtrArray *items = __ost_section_unpointed_items(sec, rep, doc);
+    if (items != NULL) {
+        for (guint i = 0; i < items->len; i++)
+            ost_strlist_add_unique(out, g_ptr_array_index(items, i));
+        g_ptr_array_unref(items);
+        return out;
+    }
     ost_para_builder pb;
     __ost_para_init(&pb, layout, rep, doc);
     for (guint i = 0; i < sec->n_blocks; i++) {

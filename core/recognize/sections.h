@@ -59,6 +59,13 @@ void __ost_sections_free(ost_sections *sections);
 GPtrArray *__ost_section_paragraphs(const ost_section *sec, const ost_layout *layout,
                                     ost_repairer *rep, ost_doc *doc);
 
+/* A list printed without its bullets: lines, none ending a sentence,
+ * where a capital starts an item and a lower-case word goes on with the
+ * item above it ("... working at height and asbestos" / "awareness").
+ * NULL when the section is not such a list of two items or more
+ * (transfer full). */
+GPtrArray *__ost_section_unpointed_items(const ost_section *sec, ost_repairer *rep, ost_doc *doc);
+
 /* The entries of a list section: each list item and table cell whole; the
  * value and paragraphs split at semicolons and line ends, and at commas too
  * when @p commas (names of routes may themselves hold commas). */

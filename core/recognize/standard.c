@@ -436,40 +436,6 @@ parse_uncoded_ksbs(std_ctx *c, const ost_section *sec, char letter, GPtrArray *p
     }
 }
 
-/* A list printed without its bullets: lines, none ending a sentence,
- * where a capital starts an item and a lower-case word goes on with the
- * item above it ("... working at height and asbestos" / "awareness").
- * NULL when the section is not such a list of two items or more. */
-static GPtrArray *
-unpointed_items(std_ctx *c, const ost_section *sec)
-{
-    GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
-    GString *item = NULL;
-    gboolean fits = TRUE;
-    for (guint i = 0; fits && i < sec->n_blocks; i++) {
-        const ost_block *b = sec->blocks[i];
-        if (b->kind == OST_BLOCK_BREAK)
-            continue;
-        char *t = b->kind == OST_BLOCK_LINE ? __ost_text_clean(b->text) : NULL;
-        fits = t != NULL && !__ost_text_ends_sentence(t) && !__ost_text_is_intro(t);
-        if (fits && (item == NULL || g_unichar_isupper(g_utf8_get_char(t)))) {
-            if (item != NULL)
-                g_ptr_array_add(items, g_string_free(item, FALSE));
-            item = g_string_new(t);
-        } else if (fits) {
-            ost_repairer_join(c->rc->rep, item, t, c->rc->doc);
-        }
-        g_free(t);
-    }
-    if (item != NULL)
-        g_ptr_array_add(items, g_string_free(item, FALSE));
-    if (!fits || items->len < 2) {
-        g_ptr_array_unref(items);
-        return NULL;
-    }
-    return items;
-}
-
 /* KSB statements: coded ("K1: text", rows [K1, text]) with their wrapped
  * lines, or, when the source gives no codes, one per paragraph or item. */
 static void
@@ -491,7 +457,7 @@ parse_ksbs(std_ctx *c, const ost_section *sec, char letter)
         g_free(code);
     }
     if (!coded) {
-        GPtrArray *paras = unpointed_items(c, sec);
+        GPtrArray *paras = __ost_section_unpointed_items(sec, c->rc->rep, c->rc->doc);
         if (paras == NULL)
             paras = paragraphs(c, sec);
         parse_uncoded_ksbs(c, sec, letter, paras);

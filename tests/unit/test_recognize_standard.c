@@ -705,6 +705,40 @@ test_unpointed_lists(void **state)
     ost_doc_free(doc);
 }
 
+/* A key facts table whose columns were printed one after the other:
+ * the labels, a caption, then the values in the same order. A list of
+ * contents (section names alone) is no such table. */
+static void
+test_key_facts_columns_apart(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Contents");
+    line(b, "Occupation summary");
+    line(b, "Duties");
+    line(b, "Knowledge");
+    brk(b);
+    line(b, "Reference number");
+    line(b, "Level:");
+    line(b, "Funding band");
+    line(b, "Standard status");
+    brk(b);
+    line(b, "At a glance");
+    brk(b);
+    line(b, "ST0012");
+    line(b, "3");
+    line(b, "5 (\xC2\xA3" "8,000)");
+    line(b, "Approved for delivery");
+    brk(b);
+    ksb_lists(b);
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+    assert_string_equal(s->reference, "ST0012");
+    assert_int_equal(s->level, 3);
+    assert_string_equal(s->status, "Approved for delivery");
+    assert_int_equal(s->knowledge->len, 1);
+    ost_doc_free(doc);
+}
+
 /* Key facts as other tools lay them out: a title line above them with
  * the reference and version, values after a column gap or a tab, a
  * duration range (its lower figure, the span kept in extra). */
@@ -853,6 +887,7 @@ main(void)
         cmocka_unit_test(test_duty_ksb_references),
         cmocka_unit_test(test_duty_table_printed_apart),
         cmocka_unit_test(test_key_facts_layouts),
+        cmocka_unit_test(test_key_facts_columns_apart),
         cmocka_unit_test(test_unpointed_lists),
         cmocka_unit_test(test_numbered_facts_and_qualified_headings),
         cmocka_unit_test(test_wrapped_plain_text),
