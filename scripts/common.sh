@@ -4,7 +4,7 @@
 
 # Debian bookworm packages the build and the tests need.
 OST_BUILD_PACKAGES="build-essential cmake pkg-config libglib2.0-dev libpoppler-glib-dev
-  libxml2-dev libzip-dev libssl-dev libcmocka-dev wbritish-small wbritish wbritish-large wbritish-huge
+  libxml2-dev libzip-dev libssl-dev libcmocka-dev libpcre2-dev wbritish-small wbritish wbritish-large wbritish-huge
   hunspell-en-gb"
 OST_TEST_PACKAGES="python3 python3-jsonschema libxml2-utils poppler-utils time valgrind
   libreoffice-calc python3-uno xvfb fonts-dejavu-core chromium libreoffice-writer"

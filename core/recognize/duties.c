@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Duties: each one's id, its text and the KSB codes it cites. */
 #include "duties.h"
+#include "pattern.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,22 +28,15 @@ finish_duty(ost_duties_ctx *c, ost_duty *d, GString *text)
 static char *
 duty_id(const char *text, const char **rest)
 {
-    GMatchInfo *m = NULL;
-    char *id = NULL;
-    /* The shared cache compiles the pattern to machine code, which also
-     * skips checking the whole (often long) line as UTF-8 on every call:
-     * 31,000 instructions a duty line with the interpreter, 2,000 so. Its
-     * prefilter rules out the lines not starting with "duty" or "d". */
-    if (__ost_match_info("^\\s*(?:duty|D)\\s*(\\d{1,3})\\b\\s*[:.\\-–—]?\\s*", text,
-                         G_REGEX_CASELESS, &m)) {
-        char *n = g_match_info_fetch(m, 1);
-        int end;
-        g_match_info_fetch_pos(m, 0, NULL, &end);
-        id = g_strdup_printf("D%s", n);
-        *rest = text + end;
-        g_free(n);
-    }
-    g_match_info_free(m);
+    static ost_pattern stated = OST_PATTERN(
+        "^\\s*(?:duty|D)\\s*(\\d{1,3})\\b\\s*[:.\\-–—]?\\s*((?s).*)\\z", OST_CASELESS);
+    char *parts[2]; /* the number, the duty's text */
+    if (!__ost_pattern_fetch(&stated, text, 2, parts))
+        return NULL;
+    *rest = text + strlen(text) - strlen(parts[1]);
+    char *id = g_strconcat("D", parts[0], NULL);
+    g_free(parts[0]);
+    g_free(parts[1]);
     return id;
 }
 
@@ -50,9 +44,9 @@ duty_id(const char *text, const char **rest)
 static gboolean
 duty_header(const char *text)
 {
-    return __ost_match("^\\s*(duty|duties)(\\s+|\\t)+(ksbs?|knowledge,? skills,? "
-                                "(and )?behaviours?|criteria)\\s*$",
-                                text, G_REGEX_CASELESS);
+    static ost_pattern header_row = OST_PATTERN("^\\s*(duty|duties)(\\s+|\\t)+(ksbs?|knowledge,? skills,? "
+                                "(and )?behaviours?|criteria)\\s*$", OST_CASELESS);
+    return __ost_pattern_match(&header_row, text);
 }
 
 /* The KSB codes ending a duty's line, or NULL; @p head gets the text
@@ -212,8 +206,8 @@ parse_duties(ost_duties_ctx *c, const ost_section *sec)
 static gboolean
 header_word(const char *text)
 {
-    return __ost_match("^\\s*(duty|duties|ksbs?|knowledge,? skills,? (and )?behaviours?)\\s*$",
-                       text, G_REGEX_CASELESS);
+    static ost_pattern header_cell = OST_PATTERN("^\\s*(duty|duties|ksbs?|knowledge,? skills,? (and )?behaviours?)\\s*$", OST_CASELESS);
+    return __ost_pattern_match(&header_cell, text);
 }
 
 /* Where a code stands in the order a duty cites its codes: knowledge,

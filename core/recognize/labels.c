@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Label matching: which field a line names, through an index per table. */
 #include "labels.h"
+#include "pattern.h"
 #include "text.h"
 
 #include <string.h>
@@ -193,21 +194,20 @@ column_gap_as_separator(const char *text)
      * label matching on the sample pages). */
     if (strchr(text, '\t') == NULL && strstr(text, "  ") == NULL)
         return NULL;
-    GMatchInfo *m = NULL;
+    static ost_pattern gap =
+        OST_PATTERN("^\\s*([^\\s:][^:\\t]{0,59}?\\S)(?:\\s*\\t\\s*| {2,})(\\S.*)$", 0);
     char *out = NULL;
-    if (g_regex_match(__ost_regex("^\\s*([^\\s:][^:\\t]{0,59}?\\S)(?:\\s*\\t\\s*| {2,})(\\S.*)$", 0), text,
-                      0, &m)) {
-        char *head = g_match_info_fetch(m, 1), *value = g_match_info_fetch(m, 2);
+    char *parts[2]; /* the head, the value */
+    if (__ost_pattern_fetch(&gap, text, 2, parts)) {
         const char *v = NULL;
-        if (find_separator(head, &v) == NULL) {
-            char *joined = g_strconcat(head, ": ", value, NULL);
+        if (find_separator(parts[0], &v) == NULL) {
+            char *joined = g_strconcat(parts[0], ": ", parts[1], NULL);
             out = __ost_text_clean(joined);
             g_free(joined);
         }
-        g_free(head);
-        g_free(value);
+        g_free(parts[0]);
+        g_free(parts[1]);
     }
-    g_match_info_free(m);
     return out;
 }
 

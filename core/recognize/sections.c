@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Cutting a block stream into labelled sections, for the recognisers. */
 #include "sections.h"
+#include "pattern.h"
 
 #include <string.h>
 
@@ -445,7 +446,8 @@ add_split(GPtrArray *out, const char *text, gboolean commas)
         g_ptr_array_unref(parts);
         return;
     }
-    char **parts = g_regex_split(__ost_regex("[;\\n]", 0), text, 0);
+    static ost_pattern separator = OST_PATTERN("[;\\n]", 0);
+    char **parts = __ost_pattern_split(&separator, text);
     for (guint i = 0; parts[i] != NULL; i++) {
         char *c = __ost_text_clean(parts[i]);
         if (c != NULL)
@@ -534,11 +536,11 @@ __ost_section_entries(const ost_section *sec, const ost_layout *layout, ost_repa
 static char *
 without_codes(const char *line)
 {
-    char *cut = g_regex_replace(__ost_regex("\\b(?:ST|OCC)\\d{4}\\b"
-                                            "|\\b(?:version|v)\\s*\\d+(?:\\.\\d+)*\\b"
-                                            "|^\\s*[-–—|:]+|[-–—|:]+\\s*$",
-                                            G_REGEX_CASELESS),
-                                line, -1, 0, " ", 0, NULL);
+    static ost_pattern codes = OST_PATTERN("\\b(?:ST|OCC)\\d{4}\\b"
+                                           "|\\b(?:version|v)\\s*\\d+(?:\\.\\d+)*\\b"
+                                           "|^\\s*[-–—|:]+|[-–—|:]+\\s*$",
+                                           OST_CASELESS);
+    char *cut = __ost_pattern_replace(&codes, line, " ");
     char *clean = __ost_text_clean(cut);
     g_free(cut);
     if (clean != NULL && strspn(clean, " -–—|:") == strlen(clean))
@@ -549,6 +551,8 @@ without_codes(const char *line)
 char *
 __ost_leading_title(const GPtrArray *sections)
 {
+    static ost_pattern document_kind = OST_PATTERN("^(?:(?:occupational|apprenticeship)\\s+)?standard(?:\\s+proposal)?$"
+                        "|^(?:occupation|proposal|occupational standard proposal)$", OST_CASELESS);
     if (sections->len == 0)
         return NULL;
     const ost_section *first = g_ptr_array_index(sections, 0);
@@ -565,9 +569,7 @@ __ost_leading_title(const GPtrArray *sections)
          * ("Occupational standard"): the title may follow. */
         if (t == NULL)
             continue;
-        if (__ost_match("^(?:(?:occupational|apprenticeship)\\s+)?standard(?:\\s+proposal)?$"
-                        "|^(?:occupation|proposal|occupational standard proposal)$",
-                        t, G_REGEX_CASELESS)) {
+        if (__ost_pattern_match(&document_kind, t)) {
             g_free(t);
             continue;
         }

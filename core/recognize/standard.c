@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Recognising standards, proposals and legacy standards in a block stream. */
 #include "prefilter.h"
+#include "pattern.h"
 #include "chrome.h"
 #include "duties.h"
 #include "sections.h"
@@ -210,11 +211,13 @@ short_value(const char *line)
 static gboolean
 is_value(int field, const char *line)
 {
+    static ost_pattern reference_code = OST_PATTERN("^(ST|OCC)\\d{4}\\b", 0);
+    static ost_pattern version_number = OST_PATTERN("^v?\\d+(\\.\\d+)*$", OST_CASELESS);
     switch (field) {
     case F_REFERENCE:
-        return __ost_match("^(ST|OCC)\\d{4}\\b", line, 0);
+        return __ost_pattern_match(&reference_code, line);
     case F_VERSION:
-        return __ost_match("^v?\\d+(\\.\\d+)*$", line, G_REGEX_CASELESS);
+        return __ost_pattern_match(&version_number, line);
     case F_LEVEL:
         return __ost_parse_level(line) > 0;
     case F_DURATION:
@@ -481,7 +484,7 @@ parse_ksbs(std_ctx *c, const ost_section *sec, char letter)
             continue;
         if (b != NULL && b->kind == OST_BLOCK_ROW && b->cells->len >= 2) {
             char *c0 = __ost_text_clean(g_ptr_array_index(b->cells, 0));
-            if (c0 != NULL && __ost_match("^[KSB]\\d+$", c0, 0)) {
+            if (c0 != NULL && __ost_is_bare_code(c0)) {
                 code = c0;
                 GString *r = g_string_new(NULL);
                 for (guint k = 1; k < b->cells->len; k++)
@@ -643,7 +646,8 @@ set_first(char **field, const char *value)
 static char *
 review_text(const char *text)
 {
-    char *when = __ost_find_code(text, "(?i)\\b(after|within|every)\\s+\\S+\\s+(years?|months?)\\b");
+    static ost_pattern review_period = OST_PATTERN("(?i)\\b(after|within|every)\\s+\\S+\\s+(years?|months?)\\b", 0);
+    char *when = __ost_pattern_group(&review_period, text, 0);
     return when != NULL ? when : g_strdup(text);
 }
 
@@ -672,14 +676,16 @@ unparsed(std_ctx *c, const ost_section *sec)
 static void
 set_single(std_ctx *c, const ost_section *sec)
 {
+    static ost_pattern version_number = OST_PATTERN("\\d+(\\.\\d+)*", 0);
+    static ost_pattern duration_range = OST_PATTERN("\\d\\s*(?:to|-|–|—|or)\\s*\\d+\\s*(?:years?|yrs?|months?|mths?)\\b", OST_CASELESS);
     ost_standard *s = c->s;
     const char *v = sec->value;
     if (v == NULL)
         return;
     switch (sec->field) {
     case F_REFERENCE: {
-        char *st = __ost_find_code(v, "\\bST\\d{4}\\b");
-        char *occ = __ost_find_code(v, "\\bOCC\\d{4}\\b");
+        char *st = __ost_standard_reference_in(v);
+        char *occ = __ost_occupation_code_in(v);
         if (st == NULL && occ == NULL)
             unparsed(c, sec);
         if (st != NULL && s->reference == NULL)
@@ -694,11 +700,11 @@ set_single(std_ctx *c, const ost_section *sec)
     }
     case F_OCCUPATION_CODE:
         if (s->occupation_code == NULL &&
-            (s->occupation_code = __ost_find_code(v, "\\bOCC\\d{4}\\b")) == NULL)
+            (s->occupation_code = __ost_occupation_code_in(v)) == NULL)
             unparsed(c, sec);
         break;
     case F_VERSION:
-        if (s->version == NULL && (s->version = __ost_find_code(v, "\\d+(\\.\\d+)*")) == NULL)
+        if (s->version == NULL && (s->version = __ost_pattern_group(&version_number, v, 0)) == NULL)
             unparsed(c, sec);
         break;
     case F_TITLE: set_first(&s->title, v); break;
@@ -728,8 +734,7 @@ set_single(std_ctx *c, const ost_section *sec)
             /* A range ("18-24 months") gives its lower figure; the stated
              * span is kept beside it. */
             if (s->typical_duration_months > 0 &&
-                __ost_match("\\d\\s*(?:to|-|–|—|or)\\s*\\d+\\s*(?:years?|yrs?|months?|mths?)\\b", v,
-                            G_REGEX_CASELESS))
+                __ost_pattern_match(&duration_range, v))
                 add_extra(c, sec->label_text, v);
             else if (s->typical_duration_months == 0)
                 unparsed(c, sec);
@@ -958,6 +963,8 @@ empty_section(const ost_section *sec)
 static guint
 qualification_entry(GPtrArray *sections, guint k)
 {
+    static ost_pattern qualification_detail = OST_PATTERN("^(awarding (organi[sz]ation|body)|qualification (type|level|"
+                                  "number|approved|reference)|ofqual)", OST_CASELESS);
     const ost_section *h = g_ptr_array_index(sections, k);
     if (h->field != OST_SECTION_HEADING || !empty_section(h))
         return 0;
@@ -967,9 +974,7 @@ qualification_entry(GPtrArray *sections, guint k)
         if (f->field == OST_SECTION_LOOSE && empty_section(f))
             continue;
         if (f->field != OST_SECTION_UNKNOWN || f->label_text == NULL ||
-            !__ost_match("^(awarding (organi[sz]ation|body)|qualification (type|level|"
-                                  "number|approved|reference)|ofqual)",
-                                  f->label_text, G_REGEX_CASELESS))
+            !__ost_pattern_match(&qualification_detail, f->label_text))
             break;
         last = j;
     }
@@ -1049,6 +1054,7 @@ preceding_label(GPtrArray *sections, guint i)
 static void
 handle_section(std_ctx *c, GPtrArray *sections, guint *i)
 {
+    static ost_pattern no_answer = OST_PATTERN("^(none|not applicable|n/a)\\b", OST_CASELESS);
     const ost_section *sec = g_ptr_array_index(sections, *i);
     ost_standard *s = c->s;
     if (single_field(sec->field)) {
@@ -1130,7 +1136,7 @@ handle_section(std_ctx *c, GPtrArray *sections, guint *i)
         if (t != NULL && !__ost_text_is_placeholder(t)) {
             ost_tristate answer = __ost_parse_yes_no(t, NULL);
             if (answer == OST_UNSET)
-                answer = __ost_match("^(none|not applicable|n/a)\\b", t, G_REGEX_CASELESS)
+                answer = __ost_pattern_match(&no_answer, t)
                              ? OST_NO : OST_YES;
             if (s->professional_recognition == OST_UNSET)
                 s->professional_recognition = answer;
@@ -1232,6 +1238,8 @@ version_by_reference(const ost_blocks *blocks, const char *reference)
 static void
 trailblazer_contact(std_ctx *c)
 {
+    static ost_pattern contact_email = OST_PATTERN("(?i)\\btrailblazer contact\\b.*\\bis\\s+"
+                                               "\\K[\\w.%+-]+@[\\w-]+(?:\\.[\\w-]+)+", 0);
     if (__ost_extra_find(c->s->extra, "Trailblazer contact") != NULL)
         return;
     const GPtrArray *items = c->rc->blocks->items;
@@ -1240,8 +1248,7 @@ trailblazer_contact(std_ctx *c)
         if (b->text == NULL || (b->flags & (OST_BLOCK_CHROME | OST_BLOCK_LINK)) ||
             !__ost_prefilter_contains(b->text, "trailblazer contact"))
             continue;
-        char *email = __ost_find_code(b->text, "(?i)\\btrailblazer contact\\b.*\\bis\\s+"
-                                               "\\K[\\w.%+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+        char *email = __ost_pattern_group(&contact_email, b->text, 0);
         add_extra(c, "Trailblazer contact", email);
         g_free(email);
         if (email != NULL)
@@ -1285,7 +1292,7 @@ __ost_recognize_standard(rec_ctx *ctx)
         for (guint i = 0; i < ctx->blocks->items->len && s->reference == NULL; i++) {
             const ost_block *b = g_ptr_array_index(ctx->blocks->items, i);
             if (!(b->flags & OST_BLOCK_CHROME))
-                s->reference = __ost_find_code(b->text, "\\bST\\d{4}\\b");
+                s->reference = __ost_standard_reference_in(b->text);
         }
     }
     if (s->reference == NULL)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Text helpers shared by the recognisers: white space, paragraphs, values. */
 #include "text.h"
+#include "pattern.h"
 #include "prefilter.h"
 
 #include <stdlib.h>
@@ -776,11 +777,12 @@ may_start_with_code(const char *text)
 gboolean
 __ost_is_bare_code(const char *text)
 {
+    static ost_pattern bare_code = OST_PATTERN("^\\s*[KSB]\\d{1,3}\\s*$", 0);
     const char *p = text + strspn(text, " \t\n\v\f\r");
     guchar c = (guchar)p[0], next = c != 0 ? (guchar)p[1] : 0;
     gboolean may = c >= 0x80 || ((c == 'K' || c == 'S' || c == 'B') &&
                                  (g_ascii_isdigit(next) || next >= 0x80));
-    return may && __ost_match("^\\s*[KSB]\\d{1,3}\\s*$", text, 0);
+    return may && __ost_pattern_match(&bare_code, text);
 }
 
 /* A group of @p m as positions in its subject; empty when it did not take
@@ -837,108 +839,18 @@ __ost_parse_coded(const char *text, char **code, const char **rest)
     return ok;
 }
 
-/* A compiled pattern, its own key in the cache: looked up by pattern and
- * flags without building a key string, which (g_strdup_printf) cost more
- * than the lookup itself, 1,250 instructions a call on the sample pages.
- * The pattern's prefilter is derived with it, so that the matching
- * helpers below skip the regex on texts that cannot match, without a
- * hand-written test at each call site to keep in step with the pattern. */
-typedef struct regex_key {
-    GRegexCompileFlags flags;
-    const char *pattern;
-} regex_key;
-
-/* The key first: an entry is looked up by a bare key on the stack, not
- * one with a whole prefilter to initialise. */
-typedef struct cached_regex {
-    regex_key key;
-    GRegex *re;
-    ost_prefilter filter;
-} cached_regex;
-
-static guint
-regex_key_hash(gconstpointer key)
+char *
+__ost_standard_reference_in(const char *text)
 {
-    const regex_key *k = key;
-    return g_str_hash(k->pattern) ^ (guint)k->flags;
-}
-
-static gboolean
-regex_key_equal(gconstpointer a, gconstpointer b)
-{
-    const regex_key *x = a, *y = b;
-    return x->flags == y->flags && strcmp(x->pattern, y->pattern) == 0;
-}
-
-static const cached_regex *
-cached(const char *pattern, GRegexCompileFlags flags)
-{
-    static GMutex lock;
-    static GHashTable *cache; /* cached_regex* -> itself, kept for the process */
-    regex_key key = {flags, pattern};
-    g_mutex_lock(&lock);
-    if (cache == NULL)
-        cache = g_hash_table_new(regex_key_hash, regex_key_equal);
-    cached_regex *c = g_hash_table_lookup(cache, &key);
-    if (c == NULL) {
-        c = g_new(cached_regex, 1);
-        c->key.flags = flags;
-        c->key.pattern = g_strdup(pattern);
-        c->re = g_regex_new(pattern, flags | G_REGEX_OPTIMIZE, 0, NULL);
-        /* The filters read '^' as the text's start and the pattern
-         * unextended: with other flags, no filter. */
-        if (flags & (G_REGEX_MULTILINE | G_REGEX_EXTENDED))
-            __ost_prefilter_init(&c->filter, "");
-        else
-            __ost_prefilter_init(&c->filter, pattern);
-        g_hash_table_add(cache, c);
-    }
-    g_mutex_unlock(&lock);
-    return c;
-}
-
-GRegex *
-__ost_regex(const char *pattern, GRegexCompileFlags flags)
-{
-    return cached(pattern, flags)->re;
-}
-
-static gboolean
-may_match(const cached_regex *c, const char *text)
-{
-    ost_prefilter_subject subject;
-    __ost_prefilter_subject_init(&subject, text);
-    gboolean may = __ost_prefilter_may_match(&c->filter, &subject);
-    __ost_prefilter_subject_clear(&subject);
-    return may;
-}
-
-gboolean
-__ost_match_info(const char *pattern, const char *text, GRegexCompileFlags flags,
-                 GMatchInfo **match_info)
-{
-    const cached_regex *c = cached(pattern, flags);
-    if (match_info != NULL)
-        *match_info = NULL;
-    return c->re != NULL && text != NULL && may_match(c, text) &&
-           g_regex_match(c->re, text, 0, match_info);
-}
-
-gboolean
-__ost_match(const char *pattern, const char *text, GRegexCompileFlags flags)
-{
-    return __ost_match_info(pattern, text, flags, NULL);
+    static ost_pattern reference = OST_PATTERN("\\bST\\d{4}\\b", 0);
+    return __ost_pattern_group(&reference, text, 0);
 }
 
 char *
-__ost_find_code(const char *text, const char *pattern)
+__ost_occupation_code_in(const char *text)
 {
-    GMatchInfo *m = NULL;
-    char *found = NULL;
-    if (__ost_match_info(pattern, text, 0, &m))
-        found = g_match_info_fetch(m, 0);
-    g_match_info_free(m);
-    return found;
+    static ost_pattern code = OST_PATTERN("\\bOCC\\d{4}\\b", 0);
+    return __ost_pattern_group(&code, text, 0);
 }
 
 GPtrArray *
@@ -947,7 +859,8 @@ __ost_split_list(const char *text)
     GPtrArray *items = ost_strlist_new();
     if (text == NULL)
         return items;
-    char **parts = g_regex_split(__ost_regex("[,;\\n]|\\s[•·|]\\s", 0), text, 0);
+    static ost_pattern separator = OST_PATTERN("[,;\\n]|\\s[•·|]\\s", 0);
+    char **parts = __ost_pattern_split(&separator, text);
     for (guint i = 0; parts[i] != NULL; i++) {
         char *c = __ost_text_clean(parts[i]);
         if (c != NULL)

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include "recognize/pattern.c"
 #include "recognize/prefilter.c"
 #include "recognize/text.c"
 #include "recognize/labels.c"
