@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
 /* Recognising an occupation (OCC) page in a block stream. */
-#include "prefilter.h"
 #include "pattern.h"
 #include "sections.h"
 #include "unplaced.h"
@@ -125,25 +124,11 @@ static const ost_section_rules rules = {labels, G_N_ELEMENTS(labels), single_fie
 static gboolean
 progression_boilerplate(const char *para)
 {
-    /* Every paragraph is asked. The phrases are plain, so a search of the
-     * folded text (ASCII lowered, and the long s and Kelvin sign that
-     * caseless matching also takes) finds what a caseless pattern of them
-     * did: the pattern cost 2,000 instructions a paragraph, 10,000 on the
-     * legend's long ones (2.8M for 40 small pages). */
-    static const char *const phrases[] = {
-        "progression map", "focused occupation", "transferable knowledge and skills",
-        "progression decisions", "progression links", "learner movement data",
-        "learning options available", NULL,
-    };
-    if (para == NULL)
-        return FALSE;
-    char buf[512];
-    char *folded = __ost_prefilter_fold(para, buf, sizeof buf);
-    gboolean found = FALSE;
-    for (gsize i = 0; phrases[i] != NULL && !found; i++)
-        found = strstr(folded, phrases[i]) != NULL;
-    __ost_prefilter_fold_free(folded, buf);
-    return found;
+    static ost_pattern phrases = OST_PATTERN(
+        "progression map|focused occupation|transferable knowledge and skills|"
+        "progression decisions|progression links|learner movement data|"
+        "learning options available", OST_CASELESS);
+    return __ost_pattern_match(&phrases, para);
 }
 
 static gboolean
@@ -185,9 +170,6 @@ static int
 level_line(const char *para)
 {
     static ost_pattern level_heading = OST_PATTERN("^level\\s+\\d\\b\\s*(?:[-–—:]|$)", OST_CASELESS);
-    /* The pattern's prefilter spares the regex on paragraphs not starting
-     * with "level": asking it of all was 540,000 instructions for 40
-     * small pages. */
     if (!__ost_pattern_match(&level_heading, para) ||
         __ost_text_len(para) > 60)
         return 0;

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
 /* Occupational maps: route > pathways > clusters > occupations from blocks. */
-#include "prefilter.h"
 #include "sections.h"
 #include "unplaced.h"
 
@@ -302,8 +301,7 @@ flag_regex(void)
 static gboolean
 take_flag(char **text)
 {
-    if (!__ost_prefilter_contains(*text, "apprenticeship") ||
-        !g_regex_match(flag_regex(), *text, 0, NULL))
+    if (!g_regex_match(flag_regex(), *text, 0, NULL))
         return FALSE;
     char *cut = g_regex_replace_literal(flag_regex(), *text, -1, 0, " ", 0, NULL);
     g_free(*text);
@@ -428,12 +426,9 @@ route_from(const char *text)
                          G_REGEX_CASELESS | G_REGEX_DUPNAMES | G_REGEX_OPTIMIZE, 0, NULL);
         g_once_init_leave(&once, 1);
     }
-    /* Every branch has one of these words. */
-    gboolean may = after_caseless(text, "route") != NULL ||
-                   __ost_prefilter_contains(text, "occupational map");
     GMatchInfo *mi = NULL;
     char *route = NULL;
-    if (may && g_regex_match(re, text, 0, &mi)) {
+    if (g_regex_match(re, text, 0, &mi)) {
         const char *names[] = {"a", "b", "c"};
         for (gsize i = 0; i < G_N_ELEMENTS(names) && route == NULL; i++) {
             char *v = g_match_info_fetch_named(mi, names[i]);

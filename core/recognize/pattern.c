@@ -27,6 +27,28 @@ code_of(ost_pattern *p)
     return p->code;
 }
 
+/* Room for the groups of every pattern of the recognisers. */
+#define MAX_GROUPS 16
+
+static void
+match_data_free(gpointer md)
+{
+}
+
+/* The calling thread's match data, made once: one per match cost an
+ * allocation and a free on every line asked. */
+static pcre2_match_data *
+match_data(void)
+{
+    static GPrivate key = G_PRIVATE_INIT(match_data_free);
+    pcre2_match_data *md = g_private_get(&key);
+    if (md == NULL) {
+        md = pcre2_match_data_create(MAX_GROUPS + 1, NULL);
+        g_private_set(&key, md);
+    }
+    return md;
+}
+
 /* The first match from byte @p from, in @p md; FALSE when none. */
 static gboolean
 run(ost_pattern *p, const char *text, gsize from, pcre2_match_data *md)
@@ -39,10 +61,7 @@ __ost_pattern_match(ost_pattern *p, const char *text)
 {
     if (text == NULL)
         return FALSE;
-    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-    gboolean ok = run(p, text, 0, md);
-    pcre2_match_data_free(md);
-    return ok;
+    return run(p, text, 0, match_data());
 }
 
 gboolean
@@ -50,7 +69,7 @@ __ost_pattern_span(ost_pattern *p, const char *text, guint group, int *start, in
 {
     if (text == NULL)
         return FALSE;
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(code_of(p), NULL);
+    pcre2_match_data *md = match_data();
     gboolean ok = run(p, text, 0, md) && group < pcre2_get_ovector_count(md);
     if (ok) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -60,7 +79,6 @@ __ost_pattern_span(ost_pattern *p, const char *text, guint group, int *start, in
             *end = (int)ov[2 * group + 1];
         }
     }
-    pcre2_match_data_free(md);
     return ok;
 }
 
@@ -69,7 +87,7 @@ __ost_pattern_fetch(ost_pattern *p, const char *text, guint n, char **groups)
 {
     if (text == NULL)
         return FALSE;
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(code_of(p), NULL);
+    pcre2_match_data *md = match_data();
     gboolean ok = run(p, text, 0, md);
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     guint count = pcre2_get_ovector_count(md);
@@ -77,7 +95,6 @@ __ost_pattern_fetch(ost_pattern *p, const char *text, guint n, char **groups)
         gboolean set = g < count && ov[2 * g] != PCRE2_UNSET;
         groups[g - 1] = set ? g_strndup(text + ov[2 * g], ov[2 * g + 1] - ov[2 * g]) : g_strdup("");
     }
-    pcre2_match_data_free(md);
     return ok;
 }
 
@@ -116,7 +133,7 @@ char **
 __ost_pattern_split(ost_pattern *p, const char *text)
 {
     GPtrArray *parts = g_ptr_array_new();
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(code_of(p), NULL);
+    pcre2_match_data *md = match_data();
     gsize at = 0, piece = 0, start, end;
     while (next_match(p, text, &at, md, &start, &end)) {
         g_ptr_array_add(parts, g_strndup(text + piece, start - piece));
@@ -124,7 +141,6 @@ __ost_pattern_split(ost_pattern *p, const char *text)
     }
     g_ptr_array_add(parts, g_strdup(text + piece));
     g_ptr_array_add(parts, NULL);
-    pcre2_match_data_free(md);
     return (char **)g_ptr_array_free(parts, FALSE);
 }
 
@@ -132,7 +148,7 @@ char *
 __ost_pattern_replace(ost_pattern *p, const char *text, const char *with)
 {
     GString *out = g_string_new(NULL);
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(code_of(p), NULL);
+    pcre2_match_data *md = match_data();
     gsize at = 0, piece = 0, start, end;
     while (next_match(p, text, &at, md, &start, &end)) {
         g_string_append_len(out, text + piece, (gssize)(start - piece));
@@ -140,6 +156,5 @@ __ost_pattern_replace(ost_pattern *p, const char *text, const char *with)
         piece = end;
     }
     g_string_append(out, text + piece);
-    pcre2_match_data_free(md);
     return g_string_free(out, FALSE);
 }

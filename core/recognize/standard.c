@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
 /* Recognising standards, proposals and legacy standards in a block stream. */
-#include "prefilter.h"
 #include "pattern.h"
 #include "chrome.h"
 #include "duties.h"
@@ -756,61 +755,15 @@ set_single(std_ctx *c, const ost_section *sec)
 
 /* ---- Title, status, stage ------------------------------------------------ */
 
-/* Whether @p tail can follow "apprenticeship" at the end of a title line:
- * the pattern allows white space, a dash or colon, and one word. ASCII
- * decides; other characters may be any of these. */
-static gboolean
-may_end_title_line(const char *tail)
-{
-    gboolean in_word = FALSE;
-    for (const guchar *p = (const guchar *)tail; *p != '\0'; p++) {
-        if (*p >= 0x80)
-            continue;
-        if (g_ascii_isalnum(*p) || *p == '_')
-            in_word = TRUE;
-        else if (in_word || (!g_ascii_isspace(*p) && *p != '-' && *p != ':'))
-            return FALSE;
-    }
-    return TRUE;
-}
-
-/* Whether the title pattern can match @p text: some "apprenticeship" in it
- * (any case) is followed only by what may_end_title_line allows. Lines of
- * running text mention the apprenticeship too; on them the pattern, lazy
- * over up to 119 characters, cost 81,000 instructions a line (6.5M for 100
- * small pages) to fail. Where it may match, it is compiled to machine code:
- * the interpreter took 150,000 instructions on a title line. */
-static gboolean
-may_be_title_line(const char *text)
-{
-    static const char word[] = "apprenticeship";
-    char buf[512];
-    char *folded = __ost_prefilter_fold(text, buf, sizeof buf);
-    gboolean may = FALSE;
-    for (const char *p = strstr(folded, word); p != NULL && !may; p = strstr(p + 1, word))
-        may = may_end_title_line(p + strlen(word));
-    __ost_prefilter_fold_free(folded, buf);
-    return may;
-}
-
 /* The 2017 layout heads the text "<Title> Apprenticeship Standard" (copies
  * reword the last word): the words before "apprenticeship" are the title. */
 static char *
 title_from_heading_line(const char *line)
 {
-    static GRegex *re;
-    if (g_once_init_enter(&re)) {
-        GRegex *r = g_regex_new("^(\\S.{2,119}?)\\s+apprenticeship(?:\\s*[-–—:]?\\s*\\w+)?$",
-                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-        g_once_init_leave(&re, r);
-    }
+    static ost_pattern heading = OST_PATTERN(
+        "^(\\S.{2,119}?)\\s+apprenticeship(?:\\s*[-–—:]?\\s*\\w+)?$", OST_CASELESS);
     char *t = __ost_text_clean(line);
-    if (t == NULL)
-        return NULL;
-    GMatchInfo *m = NULL;
-    char *title = may_be_title_line(t) && g_regex_match(re, t, 0, &m) ? g_match_info_fetch(m, 1)
-                                                                      : NULL;
-    g_match_info_free(m);
+    char *title = __ost_pattern_group(&heading, t, 1);
     g_free(t);
     return title;
 }
@@ -1209,13 +1162,11 @@ version_by_reference(const ost_blocks *blocks, const char *reference)
         g_once_init_leave(&re, r);
     }
     const char *digits = reference + 2;
-    char buf[64];
-    char *folded_ref = __ost_prefilter_fold(reference, buf, sizeof buf);
     char *version = NULL;
     for (guint i = 0; i < blocks->items->len && version == NULL; i++) {
         const ost_block *b = g_ptr_array_index(blocks->items, i);
         if (b->text == NULL || (b->flags & OST_BLOCK_LINK) ||
-            !__ost_prefilter_contains(b->text, folded_ref))
+            strstr(b->text, digits) == NULL)
             continue;
         GMatchInfo *m = NULL;
         for (g_regex_match(re, b->text, 0, &m); version == NULL && g_match_info_matches(m);
@@ -1227,7 +1178,6 @@ version_by_reference(const ost_blocks *blocks, const char *reference)
         }
         g_match_info_free(m);
     }
-    __ost_prefilter_fold_free(folded_ref, buf);
     return version;
 }
 
@@ -1245,8 +1195,7 @@ trailblazer_contact(std_ctx *c)
     const GPtrArray *items = c->rc->blocks->items;
     for (guint i = 0; i < items->len; i++) {
         const ost_block *b = g_ptr_array_index(items, i);
-        if (b->text == NULL || (b->flags & (OST_BLOCK_CHROME | OST_BLOCK_LINK)) ||
-            !__ost_prefilter_contains(b->text, "trailblazer contact"))
+        if (b->text == NULL || (b->flags & (OST_BLOCK_CHROME | OST_BLOCK_LINK)))
             continue;
         char *email = __ost_pattern_group(&contact_email, b->text, 0);
         add_extra(c, "Trailblazer contact", email);

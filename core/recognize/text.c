@@ -2,7 +2,6 @@
 /* Text helpers shared by the recognisers: white space, paragraphs, values. */
 #include "text.h"
 #include "pattern.h"
-#include "prefilter.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -135,91 +134,49 @@ __ost_text_ends_sentence(const char *text)
 gboolean
 __ost_text_is_placeholder(const char *text)
 {
-    /* Filler anywhere, or a whole text that only stands in for one. Two
-     * patterns, so that each gets a prefilter: asked of whole fields, the
-     * single unanchored regex cost ~48,000 instructions a field. */
-    static const char *const patterns[] = {
-        "\\blorem ipsum\\b|\\bdolor sit amet\\b",
+    /* Filler anywhere, or a whole text that only stands in for one. */
+    static ost_pattern filler = OST_PATTERN(
+        "\\blorem ipsum\\b|\\bdolor sit amet\\b|"
         "^\\s*(tbc|tbd|to be confirmed|to be (added|completed|determined)|placeholder|"
-        "insert (text|details) here|x{3,}|n/?a)\\s*\\.?\\s*$",
-    };
-    static GRegex *res[G_N_ELEMENTS(patterns)];
-    static ost_prefilter filters[G_N_ELEMENTS(patterns)];
-    static gsize once;
-    if (g_once_init_enter(&once)) {
-        for (gsize i = 0; i < G_N_ELEMENTS(patterns); i++) {
-            res[i] = g_regex_new(patterns[i], G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-            __ost_prefilter_init(&filters[i], patterns[i]);
-        }
-        g_once_init_leave(&once, 1);
-    }
-    if (text == NULL)
-        return FALSE;
-    ost_prefilter_subject subject;
-    __ost_prefilter_subject_init(&subject, text);
-    gboolean hit = FALSE;
-    for (gsize i = 0; i < G_N_ELEMENTS(patterns) && !hit; i++)
-        hit = __ost_prefilter_may_match(&filters[i], &subject) && g_regex_match(res[i], text, 0, NULL);
-    __ost_prefilter_subject_clear(&subject);
-    return hit;
+        "insert (text|details) here|x{3,}|n/?a)\\s*\\.?\\s*$", OST_CASELESS);
+    return __ost_pattern_match(&filler, text);
 }
 
 typedef struct residue {
-    const char *pattern; /* matched caselessly at the start of the line */
+    const char *pattern; /* matched caselessly */
     const char *what;
     gboolean foreign;
 } residue;
 
 static const residue residues[] = {
-    {"leave a (reply|comment)\\b", "a blog comment form", TRUE},
-    {"your email address will not be published", "a blog comment form", TRUE},
-    {"required fields are marked", "a blog comment form", TRUE},
-    {"(share|like) this:?$", "a blog sharing widget", TRUE},
-    {"(related posts?|previous post|next post|post navigation)\\b", "blog navigation", TRUE},
-    {"posted (in|on|by)\\b", "a blog post byline", TRUE},
-    {"crown copyright\\b", "a licence footer copied with the text", FALSE},
-    {"(skip to (main )?content|back to top|cookies? (on|settings|policy))\\b",
+    {"^\\s*leave a (reply|comment)\\b", "a blog comment form", TRUE},
+    {"^\\s*your email address will not be published", "a blog comment form", TRUE},
+    {"^\\s*required fields are marked", "a blog comment form", TRUE},
+    {"^\\s*(share|like) this:?$", "a blog sharing widget", TRUE},
+    {"^\\s*(related posts?|previous post|next post|post navigation)\\b", "blog navigation", TRUE},
+    {"^\\s*posted (in|on|by)\\b", "a blog post byline", TRUE},
+    {"^\\s*crown copyright\\b", "a licence footer copied with the text", FALSE},
+    {"^\\s*(skip to (main )?content|back to top|cookies? (on|settings|policy))\\b",
      "site navigation", FALSE},
 };
 
 const char *
 __ost_text_residue(const char *text, gboolean *foreign)
 {
-    static GRegex *res[G_N_ELEMENTS(residues)];
-    /* Asked of every line: prefilters spare nearly all regex matches
-     * (12.5 of 13.7 million instructions on the sample pages), and their
-     * set, indexed by first character, most prefilters (2.8 to 1.6
-     * million). */
-    static ost_prefilter filters[G_N_ELEMENTS(residues)];
-    static ost_prefilter_set set;
+    static ost_pattern patterns[G_N_ELEMENTS(residues)];
     static gsize once;
     if (g_once_init_enter(&once)) {
-        for (gsize i = 0; i < G_N_ELEMENTS(residues); i++) {
-            char *pat = g_strconcat("^\\s*", residues[i].pattern, NULL);
-            res[i] = g_regex_new(pat, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-            __ost_prefilter_init(&filters[i], pat);
-            g_free(pat);
-        }
-        __ost_prefilter_set_init(&set, filters, G_N_ELEMENTS(residues));
+        for (gsize i = 0; i < G_N_ELEMENTS(residues); i++)
+            patterns[i] = (ost_pattern)OST_PATTERN(residues[i].pattern, OST_CASELESS);
         g_once_init_leave(&once, 1);
     }
-    if (text == NULL)
-        return NULL;
-    guint32 todo = __ost_prefilter_set_candidates(&set, text);
-    if (todo == 0)
-        return NULL;
-    ost_prefilter_subject subject;
-    __ost_prefilter_subject_init(&subject, text);
-    const char *what = NULL;
-    for (gsize i = 0; todo != 0 && what == NULL; i++, todo >>= 1)
-        if ((todo & 1) && __ost_prefilter_may_match(&filters[i], &subject) &&
-            g_regex_match(res[i], text, 0, NULL)) {
+    for (gsize i = 0; text != NULL && i < G_N_ELEMENTS(residues); i++)
+        if (__ost_pattern_match(&patterns[i], text)) {
             if (foreign != NULL)
                 *foreign = residues[i].foreign;
-            what = residues[i].what;
+            return residues[i].what;
         }
-    __ost_prefilter_subject_clear(&subject);
-    return what;
+    return NULL;
 }
 
 /* ---- Paragraphs ------------------------------------------------------- */
