@@ -336,10 +336,78 @@ stated_duties(ost_duties_ctx *c, const ost_section *sec)
     return fits;
 }
 
+/* The duties of one part of a section, those of option @p option when
+ * not NULL. */
+static void
+parse_part(ost_duties_ctx *c, const ost_section *part, const char *option)
+{
+    guint from = c->duties->len;
+    if (!stated_duties(c, part))
+        parse_duties(c, part);
+    for (guint i = from; option != NULL && i < c->duties->len; i++)
+        ost_strlist_add_unique(((ost_duty *)g_ptr_array_index(c->duties, i))->options, option);
+}
+
+static void
+add_option(GPtrArray *options, char *id, char *title)
+{
+    gboolean known = FALSE;
+    for (guint i = 0; i < options->len && !known; i++)
+        known = strcmp(((ost_option *)g_ptr_array_index(options, i))->id, id) == 0;
+    if (!known)
+        g_ptr_array_add(options, ost_option_new(id, title));
+    g_free(title);
+}
+
 void
-__ost_duties_parse(GPtrArray *duties, const ost_section *sec, ost_repairer *rep, ost_doc *doc)
+__ost_duties_parse(GPtrArray *duties, GPtrArray *options, const ost_section *sec,
+                   ost_repairer *rep, ost_doc *doc)
 {
     ost_duties_ctx c = {duties, rep, doc};
-    if (!stated_duties(&c, sec))
-        parse_duties(&c, sec);
+    char *option = NULL, *title = NULL;
+    if (sec->label_text != NULL && __ost_duties_option_heading(sec->label_text, &option, &title))
+        add_option(options, option, title);
+    /* The section in parts, cut at each option's heading line. */
+    ost_section part = *sec;
+    part.n_blocks = 0;
+    for (guint k = 0; k <= sec->n_blocks; k++) {
+        const ost_block *b = k < sec->n_blocks ? sec->blocks[k] : NULL;
+        char *next = NULL;
+        if (b != NULL && (b->kind == OST_BLOCK_ROW ||
+                          !__ost_duties_option_heading(b->text, &next, &title))) {
+            part.n_blocks++;
+            continue;
+        }
+        parse_part(&c, &part, option);
+        if (b == NULL)
+            break;
+        g_free(option);
+        option = next;
+        add_option(options, option, title);
+        part.blocks = sec->blocks + k + 1;
+        part.n_blocks = 0;
+    }
+    g_free(option);
+}
+
+gboolean
+__ost_duties_option_heading(const char *heading, char **id, char **title)
+{
+    static ost_pattern option = OST_PATTERN(
+        "^\\s*option\\s+(\\d{1,2}|[a-z])\\b\\s*[:.–—-]?\\s*(.*?)"
+        "\\s*(?:\\b(?:core\\s+)?(?:occupation(?:al)?\\s+)?duties)?\\s*$",
+        OST_CASELESS);
+    char *parts[2]; /* the number or letter, the title */
+    if (heading == NULL || !__ost_pattern_fetch(&option, heading, 2, parts))
+        return FALSE;
+    if (id != NULL) {
+        char *upper = g_ascii_strup(parts[0], -1);
+        *id = g_strconcat("O", upper, NULL);
+        g_free(upper);
+    }
+    if (title != NULL)
+        *title = __ost_text_clean(parts[1]);
+    g_free(parts[0]);
+    g_free(parts[1]);
+    return TRUE;
 }

@@ -1004,6 +1004,15 @@ preceding_label(GPtrArray *sections, guint i)
     return NULL;
 }
 
+/* Duties, and the options of those under an option's heading. */
+static void
+duties(std_ctx *c, const ost_section *sec)
+{
+    __ost_duties_parse(c->s->duties, c->s->options, sec, c->rc->rep, c->rc->doc);
+    if (c->s->options->len > 0 && c->s->core_and_options == OST_UNSET)
+        c->s->core_and_options = OST_YES;
+}
+
 static void
 handle_section(std_ctx *c, GPtrArray *sections, guint *i)
 {
@@ -1029,6 +1038,10 @@ handle_section(std_ctx *c, GPtrArray *sections, guint *i)
         loose_facts(c, sec);
         break;
     case OST_SECTION_HEADING:
+        if (__ost_duties_option_heading(sec->label_text, NULL, NULL)) {
+            duties(c, sec); /* "Option 2: Network engineer" */
+            break;
+        }
         if (sec->heading_level == 1 && s->title == NULL)
             s->title = g_strdup(sec->label_text);
         loose_facts(c, sec);
@@ -1099,7 +1112,7 @@ handle_section(std_ctx *c, GPtrArray *sections, guint *i)
         break;
     }
     case F_JOB_TITLES: parse_job_titles(c, sec); break;
-    case F_DUTIES: __ost_duties_parse(c->s->duties, sec, c->rc->rep, c->rc->doc); break;
+    case F_DUTIES: duties(c, sec); break;
     case F_KNOWLEDGE: parse_ksbs(c, sec, 'K'); break;
     case F_SKILLS: parse_ksbs(c, sec, 'S'); break;
     case F_BEHAVIOURS: parse_ksbs(c, sec, 'B'); break;

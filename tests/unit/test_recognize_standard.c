@@ -790,8 +790,12 @@ test_numbered_facts_and_qualified_headings(void **state)
     line(b, "2) Reference: ST0010");
     line(b, "(3) Level: 2");
     line(b, "4. Route: Care services");
+    line(b, "Core occupation duties");
+    line(b, "Duty 1 Plan the day's work. K1 S1");
     line(b, "Option 1: Field service duties");
     line(b, "Duty 7 Service the equipment on site. K1 S1");
+    line(b, "Option B - Workshop engineer");
+    line(b, "Duty 8 Repair units on the bench. K1 S1 B1");
     line(b, "Knowledge, skills and behaviours (KSBs)");
     ksb_lists(b);
     ost_doc *doc = recognise(b);
@@ -800,8 +804,24 @@ test_numbered_facts_and_qualified_headings(void **state)
     assert_string_equal(s->reference, "ST0010");
     assert_int_equal(s->level, 2);
     assert_string_equal(s->route, "Care services");
-    assert_int_equal(s->duties->len, 1);
-    assert_string_equal(((ost_duty *)g_ptr_array_index(s->duties, 0))->id, "D7");
+    /* Core and option duties together, as numbered; each option's own. */
+    assert_int_equal(s->duties->len, 3);
+    const ost_duty *core = g_ptr_array_index(s->duties, 0);
+    assert_string_equal(core->id, "D1");
+    assert_int_equal(core->options->len, 0);
+    const ost_duty *d7 = g_ptr_array_index(s->duties, 1);
+    assert_string_equal(d7->id, "D7");
+    assert_int_equal(d7->options->len, 1);
+    assert_string_equal(g_ptr_array_index(d7->options, 0), "O1");
+    const ost_duty *d8 = g_ptr_array_index(s->duties, 2);
+    assert_string_equal(g_ptr_array_index(d8->options, 0), "OB");
+    assert_int_equal(s->options->len, 2);
+    const ost_option *o = g_ptr_array_index(s->options, 0);
+    assert_string_equal(o->id, "O1");
+    assert_string_equal(o->title, "Field service");
+    o = g_ptr_array_index(s->options, 1);
+    assert_string_equal(o->title, "Workshop engineer");
+    assert_int_equal(s->core_and_options, OST_YES);
     assert_int_equal(s->knowledge->len, 1);
     ost_doc_free(doc);
 }
