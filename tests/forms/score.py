@@ -23,7 +23,8 @@ Text is compared after Unicode NFC and with runs of white space inside a
 paragraph made one space. A field that differs and matches a line of the
 losses file is a documented loss: reported, not counted.
 
-Prints fields right per form, per page and overall (each set separately);
+Prints fields right per form, per page and overall (each set separately),
+both of all fields counted and of the page's own fields;
 exits 1 when the first set's overall figure is below --min.
 """
 import argparse
@@ -51,6 +52,7 @@ ITEM_KEYS = {
 }
 # Within a map cluster "occupations" are titled entries, not OCC pages.
 MAP_OCCUPATION_KEY = "title"
+GENERIC_KEY = re.compile(r"\[[^]]*\]")
 SKIP = {"extra", "path", "format", "sha256", "pages", "repairs", "warnings", "ost_version",
         "id_source"}
 
@@ -153,7 +155,14 @@ def describe(path, truth_fields, got_fields):
         s = json.dumps(v, ensure_ascii=False)
         return s if len(s) <= 70 else s[:67] + "...\""
     if path in truth_fields and path in got_fields:
-        return f"{path}: {show(got_fields[path])}, expected {show(truth_fields[path])}"
+        got, want = got_fields[path], truth_fields[path]
+        if isinstance(got, str) and isinstance(want, str):
+            # Long texts: show them from a little before where they part.
+            start = max(0, len(os.path.commonprefix([got, want])) - 20)
+            got, want = got[start:], want[start:]
+            if start:
+                got, want = "…" + got, "…" + want
+        return f"{path}: {show(got)}, expected {show(want)}"
     if path in truth_fields:
         return f"{path}: missing"
     return f"{path}: not on the page ({show(got_fields[path])})"
@@ -191,16 +200,19 @@ def main():
     models = convert_all(args.ost, inputs)
 
     report = []
+    by_field = defaultdict(lambda: defaultdict(int))  # generic field -> form -> wrong
     status = 0
     for set_name in order:
-        per_form = defaultdict(lambda: [0, 0, 0])  # right, counted, lost
-        total = [0, 0, 0]
+        per_form = defaultdict(lambda: [0, 0, 0, 0])  # right, counted, lost, page's own
+        total = [0, 0, 0, 0]
+        page_means = []
         print(f"\n== {set_name}: fields right per page and form ==")
         print(f"{'page':58} {'overall':>8}  worst form")
         for page, truth_path in sets[set_name]:
             with open(truth_path, encoding="utf-8") as f:
                 truth = json.load(f)
             name = os.path.basename(page)
+            tf = model_fields(truth)
             page_total = [0, 0]
             worst = (101.0, "")
             for form in FORMS:
@@ -216,27 +228,34 @@ def main():
                     acc[0] += len(right)
                     acc[1] += counted
                     acc[2] += len(lost)
+                    acc[3] += len(tf) - len([x for x in lost if x in tf])
                 page_total[0] += len(right)
                 page_total[1] += counted
                 pct = 100.0 * len(right) / counted if counted else 100.0
                 if pct < worst[0]:
                     worst = (pct, form)
+                for w in wrong:
+                    by_field[set_name + " " + GENERIC_KEY.sub("[]", w)][form] += 1
                 if wrong or got is None:
-                    tf = model_fields(truth)
                     gf = model_fields(got) if got is not None else {}
                     head = f"{set_name} {name} [{form}] {pct:.1f}%"
                     if got is None:
                         head += " (conversion failed)"
                     report.append((head, [describe(w, tf, gf) for w in wrong]))
             pct = 100.0 * page_total[0] / page_total[1] if page_total[1] else 100.0
+            page_means.append(pct)
             print(f"{name:58} {pct:7.1f}%  {worst[1]} {worst[0]:.1f}%")
-        print(f"\n{'form':24} {'right':>7} {'fields':>7} {'percent':>8} {'lost':>6}")
+        # percent: right of all fields counted (the page's and any the form
+        # invents); of page: right of the page's own fields.
+        print(f"\n{'form':32} {'right':>7} {'fields':>7} {'percent':>8} {'of page':>8} {'lost':>6}")
         for form in FORMS:
-            r, c, lost = per_form[form]
+            r, c, lost, own = per_form[form]
             if c:
-                print(f"{form:24} {r:7d} {c:7d} {100.0 * r / c:7.1f}% {lost:6d}")
+                print(f"{form:32} {r:7d} {c:7d} {100.0 * r / c:7.1f}% {100.0 * r / own:7.1f}% {lost:6d}")
         overall = 100.0 * total[0] / total[1] if total[1] else 100.0
-        print(f"{'OVERALL ' + set_name:24} {total[0]:7d} {total[1]:7d} {overall:7.1f}% {total[2]:6d}")
+        print(f"{'OVERALL ' + set_name:32} {total[0]:7d} {total[1]:7d} {overall:7.1f}% "
+              f"{100.0 * total[0] / total[3]:7.1f}% {total[2]:6d}")
+        print(f"mean of the per-page figures: {sum(page_means) / len(page_means):.1f}%")
         if set_name == order[0] and overall < args.min:
             print(f"FAIL {set_name}: {overall:.1f}% of fields right, below the bar of {args.min}%")
             status = 1
@@ -245,6 +264,13 @@ def main():
 
     if args.failures:
         with open(args.failures, "w", encoding="utf-8") as f:
+            f.write("Wrong fields by field, over all pages (html / printed PDF / text forms):\n")
+            for field, forms in sorted(by_field.items(), key=lambda x: -sum(x[1].values())):
+                pdf = sum(n for k, n in forms.items() if k.endswith(".pdf"))
+                txt = sum(n for k, n in forms.items() if k.endswith(".txt"))
+                f.write(f"  {sum(forms.values()):6d}  html {forms.get('html', 0):4d}  pdf {pdf:5d}"
+                        f"  text {txt:5d}  {field}\n")
+            f.write("\n")
             for head, lines in report:
                 f.write(head + "\n")
                 for line in lines:
