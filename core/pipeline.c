@@ -4,6 +4,7 @@
 #include <ost/plugin.h>
 
 #include "blocks_private.h"
+#include "recognize/colour_status.h"
 
 #include <string.h>
 
@@ -26,6 +27,28 @@ repair_text(ost_repairer *rep, char **text, GString *fixed, ost_doc *doc)
     }
 }
 
+/* Text the page does not show as the document's (visually hidden text,
+ * icon-font ligatures, form controls' values) is kept out of recognition:
+ * no field is read from it. */
+static void
+drop_unshown(ost_blocks *blocks)
+{
+    GPtrArray *items = blocks->items;
+    for (guint i = items->len; i-- > 0;) {
+        const ost_block *b = g_ptr_array_index(items, i);
+        if (b->flags & (OST_BLOCK_HIDDEN | OST_BLOCK_ICON | OST_BLOCK_CONTROL))
+            g_ptr_array_remove_index(items, i);
+    }
+}
+
+/* A printed page's running header and footer repeat on every page and
+ * feed no field: repairs of them would be counted once a page. */
+static gboolean
+repaired(const ost_block *b)
+{
+    return !(b->flags & (OST_BLOCK_PAGE_HEADER | OST_BLOCK_PAGE_FOOTER));
+}
+
 /* Every block's text goes through the repair engine twice: once to learn the
  * document's own intact words (evidence for ligature repairs), then to be
  * fixed. Rows carry their cells separately, so both are repaired. */
@@ -34,6 +57,8 @@ repair_blocks(ost_blocks *blocks, ost_repairer *rep, ost_doc *doc)
 {
     for (guint i = 0; i < blocks->items->len; i++) {
         ost_block *b = g_ptr_array_index(blocks->items, i);
+        if (!repaired(b))
+            continue;
         if (b->cells != NULL)
             for (guint c = 0; c < b->cells->len; c++)
                 ost_repairer_learn(rep, g_ptr_array_index(b->cells, c));
@@ -43,6 +68,8 @@ repair_blocks(ost_blocks *blocks, ost_repairer *rep, ost_doc *doc)
     GString *fixed = g_string_sized_new(256);
     for (guint i = 0; i < blocks->items->len; i++) {
         ost_block *b = g_ptr_array_index(blocks->items, i);
+        if (!repaired(b))
+            continue;
         if (b->cells != NULL) {
             for (guint c = 0; c < b->cells->len; c++)
                 repair_text(rep, (char **)&b->cells->pdata[c], fixed, doc);
@@ -164,6 +191,7 @@ ost_read_bytes(const ost_registry *reg, const char *path, const guint8 *data, gs
         ost_doc_free(doc);
         return NULL;
     }
+    drop_unshown(blocks);
     if (blocks->items->len > 0) {
         ost_repairer *rep = ost_repairer_new(error);
         if (rep == NULL) {
@@ -172,6 +200,7 @@ ost_read_bytes(const ost_registry *reg, const char *path, const guint8 *data, gs
             return NULL;
         }
         repair_blocks(blocks, rep, doc);
+        __ost_colour_status_apply(blocks);
         ost_recognize(blocks, rep, doc);
         ost_repairer_free(rep);
     }

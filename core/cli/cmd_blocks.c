@@ -53,8 +53,15 @@ cli_cmd_blocks(int argc, char **argv)
     }
     for (guint i = 0; i < blocks->items->len; i++) {
         const ost_block *b = g_ptr_array_index(blocks->items, i);
-        printf("%-7s p%d l%d lv%d fs%.1f st%d f%x | %s\n", kind_names[b->kind], b->page, b->line,
-               b->level, b->font_size, (int)b->status, b->flags, b->text != NULL ? b->text : "");
+        printf("%-7s p%d l%d lv%d fs%.1f st%d f%x", kind_names[b->kind], b->page, b->line,
+               b->level, b->font_size, (int)b->status, b->flags);
+        if (b->flags & OST_BLOCK_COLOR)
+            printf(" c%06x", (unsigned)b->color);
+        if (b->flags & OST_BLOCK_BACKGROUND)
+            printf(" bg%06x", (unsigned)b->background);
+        if (b->number != NULL)
+            printf(" n%s", b->number);
+        printf(" | %s\n", b->text != NULL ? b->text : "");
     }
     ost_blocks_free(blocks);
     ost_read_context_free(read_ctx);

@@ -73,6 +73,13 @@ enum {
     OST_BLOCK_PAGE_FOOTER = 1u << 13,
 };
 
+/** The occupational map status a text colour shows, read by hue as maps
+ *  use them: green approved for delivery, amber/yellow standard published,
+ *  red in development, black awaiting a standard; OST_MAP_STATUS_NONE for
+ *  grey and other hues. The one place colours are read as statuses; for
+ *  readers that must group text by colour. */
+OST_API ost_map_status ost_colour_status(guint32 rgb);
+
 /** Pack an RGB colour for ost_block.color / .background: 0xRRGGBB. */
 #define OST_RGB(r, g, b) \
     ((guint32)(((guint32)(r) & 0xffu) << 16 | ((guint32)(g) & 0xffu) << 8 | ((guint32)(b) & 0xffu)))

@@ -2,6 +2,7 @@
 /* The walk from a parsed page to the block stream (see blocks.h). */
 #include "html_private.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define STATUS_TEXT_MAX 160
@@ -30,8 +31,16 @@ typedef struct walker {
     GPtrArray *cell_texts;
     gsize bold_chars;
     const xmlNode *block;       /* the block element the line belongs to */
+    GArray *unshown;            /* unshown_text: reported after the line */
     gboolean too_deep;
 } walker;
+
+/* Text a page carries but does not show as the document's: reported as a
+ * block of its own, after the line it stands in. */
+typedef struct unshown_text {
+    guint flags;                /* OST_BLOCK_HIDDEN, _ICON or _CONTROL */
+    char *text;
+} unshown_text;
 
 static void walk_node(walker *w, const xmlNode *node, int depth);
 
@@ -81,6 +90,17 @@ paragraph_break(walker *w)
 }
 
 static void
+emit_unshown(walker *w)
+{
+    for (guint i = 0; i < w->unshown->len; i++) {
+        unshown_text *u = &g_array_index(w->unshown, unshown_text, i);
+        emit(w, OST_BLOCK_LINE, u->text, NULL)->flags |= u->flags;
+        g_free(u->text);
+    }
+    g_array_set_size(w->unshown, 0);
+}
+
+static void
 flush(walker *w)
 {
     __ost_html_trim(w->line);
@@ -92,6 +112,62 @@ flush(walker *w)
     }
     g_string_truncate(w->line, 0);
     w->bold_chars = 0;
+    emit_unshown(w);
+}
+
+/* What a dropped element @p node would show or say: an input's value, a
+ * select's chosen option (else its first), or all its text. */
+static char *
+unshown_text_of(const xmlNode *node)
+{
+    GString *out = g_string_new(NULL);
+    const xmlNode *shown = node;
+    if (__ost_html_is(node, "input")) {
+        const char *value = __ost_html_attr(node, "value");
+        shown = NULL;
+        if (value != NULL)
+            __ost_html_append_collapsed(out, value);
+    } else if (__ost_html_is(node, "select")) {
+        const xmlNode *first = NULL;
+        for (const xmlNode *c = node->children; c != NULL; c = c->next) {
+            if (!__ost_html_is(c, "option"))
+                continue;
+            if (first == NULL)
+                first = c;
+            if (__ost_html_attr(c, "selected") != NULL) {
+                first = c;
+                break;
+            }
+        }
+        shown = first;
+    }
+    if (shown != NULL) {
+        xmlChar *text = xmlNodeGetContent(shown);
+        if (text != NULL)
+            __ost_html_append_collapsed(out, (const char *)text);
+        xmlFree(text);
+    }
+    __ost_html_trim(out);
+    return g_string_free(out, FALSE);
+}
+
+/* Readers report what they leave out of the text, flagged: the core
+ * decides what it is worth. */
+static void
+note_unshown(walker *w, const xmlNode *node)
+{
+    guint flags = __ost_html_unshown(node);
+    if (flags == 0)
+        return;
+    char *text = unshown_text_of(node);
+    if (*text == '\0') {
+        g_free(text);
+        return;
+    }
+    unshown_text u = {flags, text};
+    g_array_append_val(w->unshown, u);
+    if (w->line->len == 0)
+        emit_unshown(w);
 }
 
 static void
@@ -338,6 +414,62 @@ walk_block(walker *w, const xmlNode *node, int depth)
     paragraph_break(w);
 }
 
+/* "xiv" for 14: ordered lists of type i or I. */
+static void
+append_roman(GString *out, int n)
+{
+    static const struct {
+        int value;
+        const char *digits;
+    } numerals[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"},
+                    {50, "l"},   {40, "xl"},  {10, "x"},  {9, "ix"},   {5, "v"},   {4, "iv"},
+                    {1, "i"}};
+    for (gsize i = 0; i < G_N_ELEMENTS(numerals); i++)
+        for (; n >= numerals[i].value; n -= numerals[i].value)
+            g_string_append(out, numerals[i].digits);
+}
+
+static int
+attr_int(const xmlNode *node, const char *name, int fallback)
+{
+    const char *v = __ost_html_attr(node, name);
+    char *end = NULL;
+    long n = v != NULL ? strtol(v, &end, 10) : 0;
+    return v != NULL && end != v && n > -100000 && n < 100000 ? (int)n : fallback;
+}
+
+/* The number a browser prints before an item of an ordered list ("3.",
+ * "c.", "iv."), from the list's start and type and the items' values;
+ * NULL for other items. */
+static char *
+printed_number(const xmlNode *item)
+{
+    const xmlNode *list = item->parent;
+    if (list == NULL || !__ost_html_is(list, "ol"))
+        return NULL;
+    int n = attr_int(list, "start", 1) - 1;
+    for (const xmlNode *c = list->children; c != NULL; c = c->next) {
+        if (!__ost_html_is(c, "li"))
+            continue;
+        n = attr_int(c, "value", n + 1);
+        if (c == item)
+            break;
+    }
+    const char *type = __ost_html_attr(list, "type");
+    char kind = type != NULL ? type[0] : '1';
+    GString *out = g_string_new(NULL);
+    if ((kind == 'a' || kind == 'A') && n >= 1 && n <= 26)
+        g_string_append_c(out, (char)(kind + n - 1));
+    else if ((kind == 'i' || kind == 'I') && n >= 1 && n < 4000) {
+        append_roman(out, n);
+        if (kind == 'I')
+            g_string_ascii_up(out);
+    } else
+        g_string_append_printf(out, "%d", n);
+    g_string_append_c(out, '.');
+    return g_string_free(out, FALSE);
+}
+
 static void
 walk_item(walker *w, const xmlNode *node, int depth)
 {
@@ -369,8 +501,10 @@ walk_item(walker *w, const xmlNode *node, int depth)
         if (*line == '\0')
             continue;
         ost_block *b = emit(w, i == 0 ? OST_BLOCK_ITEM : OST_BLOCK_LINE, line, node);
-        if (i == 0)
+        if (i == 0) {
             b->level = MAX(w->list_depth, 1);
+            b->number = printed_number(node);
+        }
     }
     for (const xmlNode *c = node->children; c != NULL; c = c->next)
         for (guint i = 0; nested[i] != NULL; i++)
@@ -592,8 +726,10 @@ walk_node(walker *w, const xmlNode *node, int depth)
         return;
     }
     html_chrome kind = __ost_html_chrome(node);
-    if (kind == HTML_DROP)
+    if (kind == HTML_DROP) {
+        note_unshown(w, node);
         return;
+    }
     /* Beside the page's <main> everything is furniture. */
     if (w->main != NULL && w->in_main == 0 && node != w->main &&
         !g_hash_table_contains(w->main_path, node))
@@ -659,6 +795,7 @@ __ost_html_walk(xmlDoc *html, ost_blocks *blocks, ost_read_context *ctx)
         .label = g_string_new(NULL),
         .value = g_string_new(NULL),
         .cell_texts = g_ptr_array_new(),
+        .unshown = g_array_new(FALSE, FALSE, sizeof(unshown_text)),
     };
     for (const xmlNode *a = w.main != NULL ? w.main->parent : NULL; a != NULL; a = a->parent)
         g_hash_table_add(w.main_path, (gpointer)a);
@@ -673,6 +810,7 @@ __ost_html_walk(xmlDoc *html, ost_blocks *blocks, ost_read_context *ctx)
     for (guint i = 0; i < w.cell_texts->len; i++)
         g_string_free(g_ptr_array_index(w.cell_texts, i), TRUE);
     g_ptr_array_unref(w.cell_texts);
+    g_array_unref(w.unshown);
     g_hash_table_unref(w.main_path);
     g_hash_table_unref(w.tab_labels);
     __ost_html_legend_free(w.legend);

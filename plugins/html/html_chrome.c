@@ -42,6 +42,13 @@ static const char *const keep_tokens[] = {
 /* Multi-word class names of text kept for screen readers only. */
 static const char *const hidden_classes[] = {"visually-hidden", "visuallyhidden", "sr-only",
                                              "screen-reader", NULL};
+/* Class names of icon fonts, whose text is a ligature the font draws as a
+ * picture ("assignment_turned_in"). */
+static const char *const icon_classes[] = {"material-icons", "material-symbols", "glyphicon",
+                                           NULL};
+/* Form controls: what they show is a value, not the document's text. */
+static const char *const control_elements[] = {"button", "input", "select", "textarea",
+                                               "option", NULL};
 
 static gboolean
 in_list(const char *s, const char *const *list)
@@ -290,13 +297,15 @@ classify(const xmlNode *node)
     const char *label = __ost_html_attr(node, "aria-label");
     if (label != NULL && by_names(label, NULL) == HTML_DROP)
         return HTML_DROP;
+    const char *cls = __ost_html_attr(node, "class");
+    if (cls != NULL && __ost_html_contains_caseless(cls, icon_classes))
+        return HTML_DROP;
     html_chrome c = by_names(__ost_html_attr(node, "class"), NULL);
     html_chrome i = by_names(__ost_html_attr(node, "id"), NULL);
     if (c == HTML_DROP || i == HTML_DROP || control_link(node) || cookie_banner(node))
         return HTML_DROP;
     /* A link styled as a button is an action ("View occupation in map"). */
     if (__ost_html_is(node, "a")) {
-        const char *cls = __ost_html_attr(node, "class");
         static const char *const words[] = {"btn", "button", NULL};
         /* No Unicode character folds to these letters: an ASCII test
          * rules out most classes before the regex. */
@@ -308,12 +317,28 @@ classify(const xmlNode *node)
         c != HTML_KEEP_CHROME && i != HTML_KEEP_CHROME)
         return HTML_CONTENT;
     /* The header of an article is its title and byline, not the site's. */
-    const char *cls = __ost_html_attr(node, "class");
     if (__ost_html_is(node, "header") || (cls != NULL && strstr(cls, "header") != NULL))
         for (const xmlNode *a = node->parent; a != NULL; a = a->parent)
             if (__ost_html_is(a, "article") || __ost_html_is(a, "main"))
                 return HTML_CONTENT;
     return HTML_KEEP_CHROME;
+}
+
+guint
+__ost_html_unshown(const xmlNode *node)
+{
+    if (node->type != XML_ELEMENT_NODE)
+        return 0;
+    const char *cls = __ost_html_attr(node, "class");
+    const char *role = __ost_html_attr(node, "role");
+    if (hidden(node) || (cls != NULL && __ost_html_contains_caseless(cls, hidden_classes)))
+        return OST_BLOCK_HIDDEN;
+    if (cls != NULL && __ost_html_contains_caseless(cls, icon_classes))
+        return OST_BLOCK_ICON;
+    if (in_list((const char *)node->name, control_elements) ||
+        (role != NULL && g_ascii_strcasecmp(role, "button") == 0))
+        return OST_BLOCK_CONTROL;
+    return 0;
 }
 
 /* Widgets whose links send the page elsewhere rather than name another

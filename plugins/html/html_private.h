@@ -126,6 +126,10 @@ typedef enum html_chrome {
 } html_chrome;
 
 html_chrome __ost_html_chrome(const xmlNode *node);
+/* What a dropped element is that a reader still reports: OST_BLOCK_HIDDEN
+ * (visually hidden), OST_BLOCK_ICON (an icon-font ligature) or
+ * OST_BLOCK_CONTROL (a form control), or 0. */
+guint __ost_html_unshown(const xmlNode *node);
 /* TRUE when the links in @p node's subtree are a widget's (share,
  * social, cookie, ads) or hidden, not links to other documents. */
 gboolean __ost_html_link_widget(const xmlNode *node);

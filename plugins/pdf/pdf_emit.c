@@ -12,6 +12,8 @@ struct pdf_emit {
     const pdf_seg *prev;    /* the line before, in the current flow */
     gboolean prev_full;     /* it reached the right edge: its paragraph goes on */
     gboolean page_start;    /* prev is on the page before */
+    ost_block *item;        /* the list item the flow is in, or NULL */
+    double item_x0;         /* where that item's marker starts */
     int page;
     double left, right;     /* the page's text edges */
 };
@@ -106,6 +108,8 @@ add_text(pdf_emit *em, ost_block_kind kind, const pdf_seg *seg)
     ost_block *b = ost_blocks_add(em->blocks, kind, seg->text);
     b->page = em->page;
     b->font_size = seg->size;
+    b->color = seg->rgb;
+    b->flags |= OST_BLOCK_COLOR;
     if (seg->bold)
         b->flags |= OST_BLOCK_BOLD;
     return b;
@@ -134,10 +138,46 @@ starts_paragraph(const pdf_emit *em, const pdf_seg *seg)
     return seg->y0 - prev->y1 > em->para_gap * size;
 }
 
-/* One line of running text: a heading (wrapped headings become one), or a
- * line, after a break when a paragraph ends before it. */
+/* A line that opens with a list marker: a bullet, or a number or letter
+ * ending in '.' or ')' ("1.", "a)", "(iv)"), then a space. @p number gets
+ * the marker, @p rest where the item's text starts. */
+static gboolean
+list_marker(const char *text, char **number, const char **rest)
+{
+    static GRegex *re;
+    static gsize once;
+    if (g_once_init_enter(&once)) {
+        re = g_regex_new("^([\\x{2022}\\x{25E6}\\x{25AA}\\x{25CF}\\x{2023}\\x{2043}\\x{00B7}*]|"
+                         "\\(?(\\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)])\\s+\\S",
+                         G_REGEX_OPTIMIZE, 0, NULL);
+        g_once_init_leave(&once, 1);
+    }
+    GMatchInfo *m = NULL;
+    gboolean found = g_regex_match(re, text, 0, &m);
+    if (found) {
+        int start, end;
+        g_match_info_fetch_pos(m, 0, &start, &end);
+        *number = g_match_info_fetch(m, 1);
+        *rest = text + end - 1;
+    }
+    g_match_info_free(m);
+    return found;
+}
+
+/* A wrapped line of a list item: in its paragraph, right after it, set in
+ * from the item's marker. */
+static gboolean
+continues_item(const pdf_emit *em, const pdf_seg *seg, gboolean new_para)
+{
+    return em->item != NULL && !new_para && last_block(em) == em->item &&
+           seg->x0 > em->item_x0 + 0.5 * seg->size;
+}
+
+/* One line of running text: a heading (wrapped headings become one), a
+ * list item (its wrapped lines joined), or a line, after a break when a
+ * paragraph ends before it. */
 static void
-emit_line(pdf_emit *em, const pdf_seg *seg, double left, double right, gboolean status)
+emit_line(pdf_emit *em, const pdf_seg *seg, double left, double right)
 {
     int level = __ost_pdf_heading_level(em->fonts, seg);
     gboolean new_para = starts_paragraph(em, seg);
@@ -150,14 +190,28 @@ emit_line(pdf_emit *em, const pdf_seg *seg, double left, double right, gboolean 
             ost_block *b = add_text(em, OST_BLOCK_HEADING, seg);
             b->level = level;
         }
+    } else if (continues_item(em, seg, new_para)) {
+        append_text(em->item, seg->text);
     } else {
         if (new_para)
             add_break(em);
-        ost_block *b = add_text(em, OST_BLOCK_LINE, seg);
+        char *number = NULL;
+        const char *rest = NULL;
+        ost_block *b;
+        if (list_marker(seg->text, &number, &rest)) {
+            b = add_text(em, OST_BLOCK_ITEM, seg);
+            g_free(b->text);
+            b->text = g_strdup(rest);
+            b->number = number;
+            b->level = 1;
+            em->item = b;
+            em->item_x0 = seg->x0;
+        } else {
+            b = add_text(em, OST_BLOCK_LINE, seg);
+            em->item = NULL;
+        }
         if (seg->x0 > left + seg->size)
             b->flags |= OST_BLOCK_INDENTED;
-        if (status && seg->ink != PDF_INK_BLACK)
-            b->status = __ost_pdf_ink_status(seg->ink);
     }
     em->prev = seg;
     em->prev_full = seg->x1 >= left + FULL_LINE * (right - left);
@@ -225,13 +279,12 @@ emit_map_column(pdf_emit *em, GPtrArray *segs, double left, double right)
                           (next == NULL || gap_before(em, seg, next)) &&
                           __ost_pdf_count_words(seg->text) <= ITEM_WORDS));
         if (!item) {
-            emit_line(em, seg, left, right, FALSE);
+            emit_line(em, seg, left, right);
             continue;
         }
         if (last != NULL && last->kind == OST_BLOCK_LINE)
             add_break(em);
-        ost_block *b = add_text(em, OST_BLOCK_ITEM, seg);
-        b->status = __ost_pdf_ink_status(seg->ink);
+        add_text(em, OST_BLOCK_ITEM, seg);
         em->prev = seg;
     }
 }
@@ -433,7 +486,7 @@ emit_columns(pdf_emit *em, const pdf_zone *z, gboolean map, gboolean flow)
             emit_map_column(em, segs, z->col_x0[c], z->col_x1[c]);
         else
             for (guint i = 0; i < segs->len; i++)
-                emit_line(em, g_ptr_array_index(segs, i), z->col_x0[c], z->col_x1[c], FALSE);
+                emit_line(em, g_ptr_array_index(segs, i), z->col_x0[c], z->col_x1[c]);
         g_ptr_array_free(segs, TRUE);
     }
 }
@@ -452,6 +505,20 @@ emit_zone(pdf_emit *em, const pdf_zone *z)
     em->prev_full = FALSE;
 }
 
+/* Running headers and footers stay in the stream, marked as furniture, in
+ * their order on the page; they break no paragraph. */
+static void
+emit_furniture(pdf_emit *em, const GPtrArray *segs, guint kind)
+{
+    for (guint i = 0; i < segs->len; i++) {
+        const pdf_seg *seg = g_ptr_array_index(segs, i);
+        ost_block *b = ost_blocks_add(em->blocks, OST_BLOCK_LINE, seg->text);
+        b->page = em->page;
+        b->font_size = seg->size;
+        b->flags |= OST_BLOCK_CHROME | kind;
+    }
+}
+
 void
 __ost_pdf_emit_page(pdf_emit *em, const pdf_page *page)
 {
@@ -459,6 +526,7 @@ __ost_pdf_emit_page(pdf_emit *em, const pdf_page *page)
     ost_block *pb = ost_blocks_add(em->blocks, OST_BLOCK_PAGE, NULL);
     pb->page = page->number;
     em->page_start = TRUE;
+    emit_furniture(em, page->header, OST_BLOCK_PAGE_HEADER);
 
     em->left = G_MAXDOUBLE;
     em->right = -G_MAXDOUBLE;
@@ -473,8 +541,7 @@ __ost_pdf_emit_page(pdf_emit *em, const pdf_page *page)
     for (guint r = 0; r < page->rows->len;) {
         const pdf_row *row = g_ptr_array_index(page->rows, r);
         if (row->segs->len == 1) {
-            emit_line(em, g_ptr_array_index(row->segs, 0), em->left, em->right,
-                      em->fonts->has_status_colours);
+            emit_line(em, g_ptr_array_index(row->segs, 0), em->left, em->right);
             r++;
             continue;
         }
@@ -485,4 +552,5 @@ __ost_pdf_emit_page(pdf_emit *em, const pdf_page *page)
         g_free(z.col_x0);
         g_free(z.col_x1);
     }
+    emit_furniture(em, page->footer, OST_BLOCK_PAGE_FOOTER);
 }

@@ -23,49 +23,22 @@ __ost_pdf_font_is_bold(const char *font_name)
     return bold;
 }
 
-/* Maps print their statuses in whatever green, amber and red the designer
- * chose, so colours are classed by hue; dark colours read as black and
- * unsaturated ones (grey) as no status. */
+/* Text is grouped by the status its colour shows on a map (the core's
+ * reading of colours): occupations are short coloured lines. */
 pdf_ink
-__ost_pdf_ink(const PopplerColor *color)
+__ost_pdf_ink(guint32 rgb)
 {
-    double r = color->red / 65535.0, g = color->green / 65535.0, b = color->blue / 65535.0;
-    double max = MAX(r, MAX(g, b)), min = MIN(r, MIN(g, b));
-    if (max < 0.3)
-        return PDF_INK_BLACK;
-    double sat = (max - min) / max;
-    if (sat < 0.35)
-        return PDF_INK_OTHER;
-    double hue;
-    if (max == r)
-        hue = 60.0 * fmod((g - b) / (max - min) + 6.0, 6.0);
-    else if (max == g)
-        hue = 60.0 * ((b - r) / (max - min) + 2.0);
-    else
-        hue = 60.0 * ((r - g) / (max - min) + 4.0);
-    if (hue < 18.0 || hue >= 335.0)
-        return PDF_INK_RED;
-    if (hue < 70.0)
-        return PDF_INK_AMBER;
-    if (hue >= 75.0 && hue < 170.0)
+    switch (ost_colour_status(rgb)) {
+    case OST_MAP_STATUS_APPROVED_FOR_DELIVERY:
         return PDF_INK_GREEN;
-    return PDF_INK_OTHER;
-}
-
-ost_map_status
-__ost_pdf_ink_status(pdf_ink ink)
-{
-    switch (ink) {
-    case PDF_INK_GREEN:
-        return OST_MAP_STATUS_APPROVED_FOR_DELIVERY;
-    case PDF_INK_AMBER:
-        return OST_MAP_STATUS_STANDARD_PUBLISHED;
-    case PDF_INK_RED:
-        return OST_MAP_STATUS_IN_DEVELOPMENT;
-    case PDF_INK_BLACK:
-        return OST_MAP_STATUS_AWAITING_STANDARD;
+    case OST_MAP_STATUS_STANDARD_PUBLISHED:
+        return PDF_INK_AMBER;
+    case OST_MAP_STATUS_IN_DEVELOPMENT:
+        return PDF_INK_RED;
+    case OST_MAP_STATUS_AWAITING_STANDARD:
+        return PDF_INK_BLACK;
     default:
-        return OST_MAP_STATUS_NONE;
+        return PDF_INK_OTHER;
     }
 }
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Running headers, footers and page numbers: found and dropped. */
+/* Running headers, footers and page numbers: found and set apart. */
 #include "pdf_private.h"
 
 #include <math.h>
@@ -64,7 +64,7 @@ is_furniture(const pdf_page *page, const pdf_seg *seg, GHashTable *repeats)
 }
 
 void
-__ost_pdf_drop_furniture(GPtrArray *pages)
+__ost_pdf_set_furniture_apart(GPtrArray *pages)
 {
     /* key -> number of pages it appears on */
     GHashTable *repeats = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -93,9 +93,14 @@ __ost_pdf_drop_furniture(GPtrArray *pages)
         pdf_page *page = g_ptr_array_index(pages, p);
         for (guint r = page->rows->len; r-- > 0;) {
             pdf_row *row = g_ptr_array_index(page->rows, r);
-            for (guint s = row->segs->len; s-- > 0;)
-                if (is_furniture(page, g_ptr_array_index(row->segs, s), repeats))
-                    g_ptr_array_remove_index(row->segs, s);
+            for (guint s = row->segs->len; s-- > 0;) {
+                pdf_seg *seg = g_ptr_array_index(row->segs, s);
+                if (!is_furniture(page, seg, repeats))
+                    continue;
+                gboolean top = seg->y0 + seg->y1 < page->height;
+                g_ptr_array_insert(top ? page->header : page->footer, 0,
+                                   g_ptr_array_steal_index(row->segs, s));
+            }
             if (row->segs->len == 0)
                 g_ptr_array_remove_index(page->rows, r);
         }

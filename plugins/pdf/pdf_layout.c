@@ -11,6 +11,7 @@ typedef struct word {
     double size;
     guint n_bold, n_chars;
     guint inks[PDF_INK_OTHER + 1];
+    guint32 rgb;            /* colour of its first character */
     gboolean split_before;  /* a column gap lies between it and the word before */
 } word;
 
@@ -49,6 +50,8 @@ __ost_pdf_page_free(pdf_page *page)
     if (page == NULL)
         return;
     g_ptr_array_free(page->rows, TRUE);
+    g_ptr_array_free(page->header, TRUE);
+    g_ptr_array_free(page->footer, TRUE);
     g_free(page);
 }
 
@@ -80,6 +83,7 @@ read_words(PopplerPage *page)
     GList *a = attrs, *seen = NULL;
     gboolean bold = FALSE;
     pdf_ink ink = PDF_INK_BLACK;
+    guint32 rgb = 0;
     word *w = NULL;
     guint i = 0;
     for (const char *p = text; *p != '\0' && i < n_rects; p = g_utf8_next_char(p), i++) {
@@ -94,7 +98,8 @@ read_words(PopplerPage *page)
         const PopplerTextAttributes *at = a != NULL ? a->data : NULL;
         if (a != seen && at != NULL) {
             bold = __ost_pdf_font_is_bold(at->font_name);
-            ink = __ost_pdf_ink(&at->color);
+            rgb = OST_RGB(at->color.red >> 8, at->color.green >> 8, at->color.blue >> 8);
+            ink = __ost_pdf_ink(rgb);
             seen = a;
         }
         double size = at != NULL ? at->font_size : r->y2 - r->y1;
@@ -108,6 +113,7 @@ read_words(PopplerPage *page)
             w->text = g_string_new(NULL);
             w->x0 = r->x1, w->y0 = r->y1, w->x1 = r->x2, w->y1 = r->y2;
             w->size = size;
+            w->rgb = rgb;
             g_ptr_array_add(words, w);
         }
         g_string_append_unichar(w->text, clean_char(c));
@@ -284,6 +290,7 @@ make_seg(GPtrArray *line, guint from, guint to)
         if (w->n_chars > longest) {
             longest = w->n_chars;
             s->size = w->size;
+            s->rgb = w->rgb;
         }
     }
     const word *first = g_ptr_array_index(line, from);
@@ -303,6 +310,8 @@ __ost_pdf_page_read(PopplerPage *page, int number)
     pg->number = number;
     poppler_page_get_size(page, &pg->width, &pg->height);
     pg->rows = g_ptr_array_new_with_free_func((GDestroyNotify)row_free);
+    pg->header = g_ptr_array_new_with_free_func((GDestroyNotify)__ost_pdf_seg_free);
+    pg->footer = g_ptr_array_new_with_free_func((GDestroyNotify)__ost_pdf_seg_free);
 
     GPtrArray *words = read_words(page);
     if (words->len == 0) {

@@ -23,6 +23,7 @@ typedef struct pdf_seg {
     double size;        /* font size of most of its characters */
     gboolean bold;      /* most of its characters are bold */
     pdf_ink ink;        /* ink of most of its characters */
+    guint32 rgb;        /* colour of its longest word, 0xRRGGBB */
     double first_width; /* width of its first word */
     int col;            /* column within its zone (pdf_emit.c) */
 } pdf_seg;
@@ -36,6 +37,8 @@ typedef struct pdf_page {
     int number;
     double width, height;
     GPtrArray *rows;    /* pdf_row*, top to bottom, owned */
+    GPtrArray *header;  /* pdf_seg*, owned: running header, page number */
+    GPtrArray *footer;  /* pdf_seg*, owned: running footer, page number */
     gboolean has_images;
 } pdf_page;
 
@@ -53,13 +56,13 @@ void __ost_pdf_page_free(pdf_page *page);
 void __ost_pdf_seg_free(pdf_seg *seg);
 double __ost_pdf_seg_height(const pdf_seg *seg);
 
-/* pdf_furniture.c */
-void __ost_pdf_drop_furniture(GPtrArray *pages);
+/* pdf_furniture.c: moves running headers, footers and page numbers out
+ * of the pages' rows into their header and footer. */
+void __ost_pdf_set_furniture_apart(GPtrArray *pages);
 
 /* pdf_fonts.c */
 gboolean __ost_pdf_font_is_bold(const char *font_name);
-pdf_ink __ost_pdf_ink(const PopplerColor *color);
-ost_map_status __ost_pdf_ink_status(pdf_ink ink);
+pdf_ink __ost_pdf_ink(guint32 rgb);
 void __ost_pdf_fonts_measure(const GPtrArray *pages, pdf_fonts *fonts);
 int __ost_pdf_heading_level(const pdf_fonts *fonts, const pdf_seg *seg);
 

@@ -156,7 +156,7 @@ pdf_read(const ost_input *in, ost_blocks *blocks, ost_read_context *ctx, GError 
         return OST_ERR_EMPTY;
     }
 
-    __ost_pdf_drop_furniture(pages);
+    __ost_pdf_set_furniture_apart(pages);
     pdf_fonts fonts;
     __ost_pdf_fonts_measure(pages, &fonts);
     pdf_emit *em = __ost_pdf_emit_new(blocks, &fonts, pages);

@@ -235,6 +235,8 @@ test_chrome_dropped(void **state)
     for (gsize i = 0; i < G_N_ELEMENTS(gone); i++)
         for (guint b = 0; b < r.blocks->items->len; b++) {
             const ost_block *block = g_ptr_array_index(r.blocks->items, b);
+            if (block->flags & (OST_BLOCK_HIDDEN | OST_BLOCK_CONTROL | OST_BLOCK_ICON))
+                continue; /* reported, flagged: see test_unshown_reported */
             if (block->text != NULL && strcmp(gone[i], "T") == 0)
                 assert_string_not_equal(block->text, "T");
             else if (block->text != NULL && strstr(block->text, gone[i]) != NULL)
@@ -261,6 +263,92 @@ test_chrome_kept_flagged(void **state)
         assert_true(b->flags & OST_BLOCK_CHROME);
     }
     assert_false(find(&r, "Summary paragraph.")->flags & OST_BLOCK_CHROME);
+    result_free(&r);
+}
+
+/* The only block holding exactly @p text: it must carry @p flags. */
+static void
+assert_flagged(const read_result *r, const char *text, guint flags)
+{
+    guint n = 0;
+    for (guint i = 0; i < r->blocks->items->len; i++) {
+        const ost_block *b = g_ptr_array_index(r->blocks->items, i);
+        if (b->text == NULL || strstr(b->text, text) == NULL)
+            continue;
+        n++;
+        assert_string_equal(b->text, text);
+        assert_int_equal(b->flags & (OST_BLOCK_HIDDEN | OST_BLOCK_CONTROL | OST_BLOCK_ICON), flags);
+    }
+    assert_int_equal(n, 1);
+}
+
+/* What a page does not show as its text is reported, flagged, as a block of
+ * its own after the line it stands in, never inside it. */
+static void
+test_unshown_reported(void **state)
+{
+    read_result r = read_page(
+        "<html><body><main><h1>Title</h1>"
+        "<p>Before <span class=\"govuk-visually-hidden\">the duty</span> after.</p>"
+        "<table><caption class=\"sr-only\">Duties and their KSBs</caption>"
+        "<tr><td>Duty 1</td><td>K1</td></tr></table>"
+        "<p aria-hidden=\"true\">Aria hidden</p><div hidden>Attribute hidden</div>"
+        "<p><span class=\"material-icons\">assignment_turned_in</span> Approved for delivery</p>"
+        "<label>Option <select><option>All</option><option selected>Option 2</option></select>"
+        "</label><button type=\"button\">Print apprenticeship summary</button>"
+        "<input type=\"submit\" value=\"Search\"><p>Last.</p>"
+        "</main></body></html>");
+    assert_int_equal(r.status, OST_OK);
+    const ost_block *line = find(&r, "Before");
+    assert_string_equal(line->text, "Before after.");
+    assert_flagged(&r, "the duty", OST_BLOCK_HIDDEN);
+    assert_flagged(&r, "Aria hidden", OST_BLOCK_HIDDEN);
+    assert_flagged(&r, "Attribute hidden", OST_BLOCK_HIDDEN);
+    assert_flagged(&r, "assignment_turned_in", OST_BLOCK_ICON);
+    assert_flagged(&r, "Approved for delivery", 0);
+    assert_flagged(&r, "Option 2", OST_BLOCK_CONTROL);
+    assert_null(find(&r, "All"));
+    assert_flagged(&r, "Print apprenticeship summary", OST_BLOCK_CONTROL);
+    assert_flagged(&r, "Search", OST_BLOCK_CONTROL);
+    /* Reported after the line it stood in. */
+    guint before = 0, hidden = 0;
+    for (guint i = 0; i < r.blocks->items->len; i++) {
+        const ost_block *b = g_ptr_array_index(r.blocks->items, i);
+        if (b == line)
+            before = i;
+        else if (b->text != NULL && strcmp(b->text, "the duty") == 0)
+            hidden = i;
+    }
+    assert_int_equal(hidden, before + 1);
+    result_free(&r);
+}
+
+/* Items of ordered lists carry the number a browser prints before them. */
+static void
+test_item_numbers(void **state)
+{
+    read_result r = read_page("<html><body><main>"
+                              "<ol><li>Reference: OCC0001</li><li>Level: 3</li></ol>"
+                              "<ol start=\"4\"><li>Route: Care</li><li value=\"9\">Nine</li>"
+                              "<li>Ten</li></ol>"
+                              "<ol type=\"a\"><li>First</li><li>Second</li></ol>"
+                              "<ol type=\"I\"><li>One</li><li>Two</li><li>Three</li><li>Four</li></ol>"
+                              "<ul><li>Bullet</li></ul></main></body></html>");
+    const struct {
+        const char *text, *number;
+    } want[] = {{"Reference: OCC0001", "1."}, {"Level: 3", "2."}, {"Route: Care", "4."},
+                {"Nine", "9."}, {"Ten", "10."}, {"First", "a."}, {"Second", "b."},
+                {"Four", "IV."}, {"Bullet", NULL}};
+    for (gsize i = 0; i < G_N_ELEMENTS(want); i++) {
+        const ost_block *b = find(&r, want[i].text);
+        assert_non_null(b);
+        assert_int_equal(b->kind, OST_BLOCK_ITEM);
+        assert_string_equal(b->text, want[i].text);
+        if (want[i].number == NULL)
+            assert_null(b->number);
+        else
+            assert_string_equal(b->number, want[i].number);
+    }
     result_free(&r);
 }
 
@@ -596,6 +684,8 @@ main(void)
         cmocka_unit_test(test_entities_decoded),
         cmocka_unit_test(test_chrome_dropped),
         cmocka_unit_test(test_chrome_kept_flagged),
+        cmocka_unit_test(test_unshown_reported),
+        cmocka_unit_test(test_item_numbers),
         cmocka_unit_test(test_title_in_site_header_kept),
         cmocka_unit_test(test_deep_nesting_bounded),
         cmocka_unit_test(test_huge_input_refused),
