@@ -24,6 +24,8 @@ static const cue cues[] = {
     {"occupational_map", "^(green|amber|red|black)\\s*[:=\\x{2013}-]\\s*(approved|standard|"
                          "occupation|in development)", 2},
     {"occupational_map", "^.{1,80}\\boccupational map$", 4},
+    /* A map as a table: its header row names the columns. */
+    {"occupational_map", "^(occupational\\s+)?pathways?\\s+(occupational\\s+)?clusters?\\s+occupations?\\b", 6},
     {"occupation", "^reference\\s*:?\\s*OCC\\d{4}", 8},
     {"occupation", "^SOC 2020", 2},
     {"occupation", "progression map", 2},

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Occupational maps: route > pathways > clusters > occupations from blocks. */
+#include "pattern.h"
 #include "sections.h"
 #include "unplaced.h"
 
@@ -32,7 +33,12 @@ typedef struct omap_state {
     GPtrArray *columns;          /* ROW column -> ost_map_cluster* (borrowed) or NULL */
     int pathway_level, cluster_level; /* heading levels of unprefixed headings */
     gboolean any_flag;           /* some cluster is marked apprenticeship-only */
+    /* A table of one row per cluster: the columns of its pathway, cluster
+     * and occupations, from its header row; -1 when there is none. */
+    int record[3];
 } omap_state;
+
+enum { RECORD_PATHWAY, RECORD_CLUSTER, RECORD_OCCUPATIONS };
 
 /* Clean text, "" rather than NULL when blank. */
 static char *
@@ -63,36 +69,6 @@ static gboolean
 has_level_digit(const char *text)
 {
     return strpbrk(text, "12345678") != NULL;
-}
-
-/* The end of @p word (lower-case ASCII) at the start of @p text as caseless
- * matching sees it, or NULL: any case, and the long s (U+017F) and the
- * Kelvin sign (U+212A) match 's' and 'k'. */
-static const char *
-after_caseless(const char *text, const char *word)
-{
-    for (; *word != '\0'; word++) {
-        char c = *text >= 'A' && *text <= 'Z' ? (char)(*text - 'A' + 'a') : *text;
-        if (c == *word)
-            text++;
-        else if (*word == 's' && strncmp(text, "\u017F", 2) == 0)
-            text += 2;
-        else if (*word == 'k' && strncmp(text, "\u212A", 3) == 0)
-            text += 3;
-        else
-            return NULL;
-    }
-    return text;
-}
-
-/* Whether @p text starts with one of @p words (see after_caseless). */
-static gboolean
-starts_caseless(const char *text, const char *const *words)
-{
-    for (gsize i = 0; words[i] != NULL; i++)
-        if (after_caseless(text, words[i]) != NULL)
-            return TRUE;
-    return FALSE;
 }
 
 /* ---- occupation titles run together ---------------------------------- */
@@ -400,15 +376,13 @@ is_furniture(const char *text)
         re = g_regex_new("^(?:occupations? (?:in|shown in|coloured) \\w+\\s*[:\\-–]"
                          "|(?:green|amber|red|black|grey)\\s*[:=\\-–]"
                          "|\\(\\s*\\d?\\s*\\)\\s*[:\\-–]|key$|legend$|click here\\b"
+                         "|key to (?:the )?colou?rs?$|colou?r key$"
+                         "|occupations (?:in|of) .{1,80}\\bby pathway\\b"
                          "|(?:find out|see) more\\b|occupational maps?$)",
                          G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
         g_once_init_leave(&once, 1);
     }
-    /* How the pattern's branches begin. */
-    static const char *const starts[] = {"occupation", "green", "amber", "red", "black",
-                                         "grey", "(", "key", "legend", "click here",
-                                         "find out more", "see more", NULL};
-    return starts_caseless(text, starts) && g_regex_match(re, text, 0, NULL);
+    return g_regex_match(re, text, 0, NULL);
 }
 
 /* "Occupational map: Protective services", "Protective services occupational
@@ -648,6 +622,44 @@ cluster_row(omap_state *st, const ost_block *b, char **cells, guint n)
     st->cluster = NULL;
 }
 
+/* A header row naming a pathway, a cluster and an occupations column
+ * ("Pathway | Occupational cluster | Occupations"): the table gives one
+ * cluster a row. */
+static gboolean
+record_header(omap_state *st, char **cells, guint n)
+{
+    static ost_pattern names[] = {
+        OST_PATTERN("^(occupational )?pathways?$", OST_CASELESS),
+        OST_PATTERN("^(occupational )?clusters?$", OST_CASELESS),
+        OST_PATTERN("^occupations?( and levels?)?$", OST_CASELESS),
+    };
+    int found[3] = {-1, -1, -1};
+    for (guint i = 0; i < n; i++)
+        for (guint k = 0; k < G_N_ELEMENTS(names); k++)
+            if (found[k] < 0 && __ost_pattern_match(&names[k], cells[i]))
+                found[k] = (int)i;
+    if (found[RECORD_CLUSTER] < 0 || found[RECORD_OCCUPATIONS] < 0)
+        return FALSE;
+    memcpy(st->record, found, sizeof found);
+    return TRUE;
+}
+
+/* A row of such a table: its pathway, its cluster, its occupations. */
+static void
+record_row(omap_state *st, const ost_block *b, char **cells, guint n)
+{
+    end_paragraph(st);
+    int p = st->record[RECORD_PATHWAY];
+    if (p >= 0 && (guint)p < n && cells[p][0] != '\0')
+        start_pathway(st, cells[p]);
+    guint c = (guint)st->record[RECORD_CLUSTER];
+    if (c < n && cells[c][0] != '\0')
+        start_cluster(st, cells[c]);
+    guint o = (guint)st->record[RECORD_OCCUPATIONS];
+    if (o < n && st->cluster != NULL)
+        add_occupations(st->cluster, cells[o], b->status);
+}
+
 static void
 handle_row(omap_state *st, const ost_block *b, guint idx)
 {
@@ -663,7 +675,11 @@ handle_row(omap_state *st, const ost_block *b, guint idx)
         if (after_prefix(cells[i], "cluster") != NULL)
             prefixed++;
     }
-    if ((b->flags & OST_BLOCK_LABEL) && n == 2) {
+    if ((b->flags & OST_BLOCK_HEADER_ROW) && record_header(st, cells, n)) {
+        ;
+    } else if (st->record[RECORD_OCCUPATIONS] >= 0 && !(b->flags & OST_BLOCK_LINK)) {
+        record_row(st, b, cells, n);
+    } else if ((b->flags & OST_BLOCK_LABEL) && n == 2) {
         if (is_description_label(cells[0])) {
             char *d = squash(cells[1]);
             if (st->cluster != NULL)
@@ -710,6 +726,16 @@ heading_levels(omap_state *st)
         const ost_block *b = g_ptr_array_index(items, i);
         if ((b->flags & OST_BLOCK_CHROME) || b->text == NULL)
             continue;
+        if (b->kind == OST_BLOCK_ROW && (b->flags & OST_BLOCK_HEADER_ROW) &&
+            record_header(st, (char **)b->cells->pdata, b->cells->len)) {
+            /* The table names pathways and clusters; a heading above it
+             * names the route. */
+            st->record[RECORD_PATHWAY] = st->record[RECORD_CLUSTER] =
+                st->record[RECORD_OCCUPATIONS] = -1;
+            st->pathway_level = 0;
+            st->cluster_level = 7;
+            return;
+        }
         if (b->kind == OST_BLOCK_HEADING) {
             char *route = route_from(b->text);
             gboolean skip = route != NULL || is_furniture(b->text) ||
@@ -764,6 +790,7 @@ __ost_recognize_occupational_map(rec_ctx *ctx)
     st.intro = g_string_new(NULL);
     st.para = g_string_new(NULL);
     st.columns = g_ptr_array_new();
+    st.record[RECORD_PATHWAY] = st.record[RECORD_CLUSTER] = st.record[RECORD_OCCUPATIONS] = -1;
     heading_levels(&st);
 
     const GPtrArray *items = ctx->blocks->items;
@@ -778,6 +805,11 @@ __ost_recognize_occupational_map(rec_ctx *ctx)
         if (b->kind == OST_BLOCK_ROW && b->cells != NULL) {
             handle_row(&st, b, i);
             continue;
+        }
+        if (st.record[RECORD_OCCUPATIONS] >= 0) {
+            /* After a table of one cluster a row, text is no cluster's. */
+            st.record[RECORD_OCCUPATIONS] = -1;
+            st.cluster = NULL;
         }
         char *text = squash(b->text);
         if (text[0] != '\0')
