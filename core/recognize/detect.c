@@ -24,6 +24,8 @@ static const cue cues[] = {
     {"occupational_map", "^(green|amber|red|black)\\s*[:=\\x{2013}-]\\s*(approved|standard|"
                          "occupation|in development)", 2},
     {"occupational_map", "^.{1,80}\\boccupational map$", 4},
+    /* Pathways and clusters named as such ("Craft and design pathway"). */
+    {"occupational_map", "^\\S.{0,80}\\s(pathway|cluster)$", 2},
     /* A map as a table: its header row names the columns. */
     {"occupational_map", "^(occupational\\s+)?pathways?\\s+(occupational\\s+)?clusters?\\s+occupations?\\b", 6},
     {"occupation", "^reference\\s*:?\\s*OCC\\d{4}", 8},

@@ -107,7 +107,7 @@ title_level_regex(void)
     static gsize once;
     if (g_once_init_enter(&once)) {
         re = g_regex_new("(?|(?i:\\(\\s*(?:level\\s*|L)?)([1-8])\\s*\\)"
-                         "|(?:\\s[-–—,:])?\\s*\\b(?:Level|LEVEL|L)\\s*([1-8])\\b"
+                         "|(?:\\s[-–—,:])?\\s*\\b(?:Level|LEVEL|level|L)\\s*([1-8])\\b"
                          "(?=\\s*$|\\s+\\p{Lu}))",
                          G_REGEX_OPTIMIZE, 0, NULL);
         g_once_init_leave(&once, 1);
@@ -525,6 +525,26 @@ handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
             st->map->route = route;
             return;
         }
+    }
+    /* "Creative and design route" heading the map; "Craft and design
+     * pathway", "Design cluster" naming what they are by their last word. */
+    static ost_pattern route_heading = OST_PATTERN("^(\\S.{0,80}?)\\s+route$", OST_CASELESS);
+    static ost_pattern named = OST_PATTERN("^(\\S.{0,80}?)\\s+(pathway|cluster)$", OST_CASELESS);
+    char *parts[2];
+    if (b->kind == OST_BLOCK_HEADING && st->map->route == NULL &&
+        __ost_pattern_fetch(&route_heading, text, 1, parts)) {
+        st->map->route = parts[0];
+        return;
+    }
+    if (b->kind != OST_BLOCK_LINE && __ost_pattern_fetch(&named, text, 2, parts)) {
+        end_paragraph(st);
+        if (g_ascii_strcasecmp(parts[1], "pathway") == 0)
+            start_pathway(st, parts[0]);
+        else
+            start_cluster(st, parts[0]);
+        g_free(parts[0]);
+        g_free(parts[1]);
+        return;
     }
     if ((v = after_prefix(text, "pathway")) != NULL) {
         end_paragraph(st);
