@@ -115,13 +115,21 @@ found_clear(found_addresses *f)
 }
 
 /* Text that is nothing but an address ("/apprenticeships/st1472", as a
- * page's version log may show its own), read like a link with no text. */
+ * page's version log may show its own), read like a link with no text; in
+ * text laid out in columns, an address that fills its column. */
 static void
 found_add_written(found_addresses *f, const char *text)
 {
     text += strspn(text, " \t");
-    if ((*text == '/' || g_str_has_prefix(text, "http")) && strpbrk(text, " \t") == NULL)
-        found_add(f, NULL, text);
+    if (*text != '/' && !g_str_has_prefix(text, "http"))
+        return;
+    gsize len = strcspn(text, " \t");
+    const char *after = text + len;
+    if (*after == '\0' || *after == '\t' || (after[0] == ' ' && after[1] == ' ')) {
+        char *address = g_strndup(text, len);
+        found_add(f, NULL, address);
+        g_free(address);
+    }
 }
 
 /* Links to related standards may sit beside the page's own; the one that

@@ -889,6 +889,18 @@ test_page_in_development(void **state)
     assert_string_equal(s->version, "2.0");
     assert_null(extra_value(s, "Trailblazer contact"));
     ost_doc_free(doc);
+
+    /* The version log as text laid out in columns: the address fills its
+     * column; an address inside a sentence is no such column. */
+    b = ost_blocks_new();
+    heading(b, 1, "Widget inspector");
+    line(b, "This standard is in development");
+    line(b, "Version            Change detail        Earliest start date");
+    line(b, "/apprenticeships/st0321             Not set             Not set");
+    line(b, "/apprenticeships/st0654 is where a related standard is.");
+    doc = recognise(b);
+    assert_string_equal(only_standard(doc)->reference, "ST0321");
+    ost_doc_free(doc);
 }
 
 int
