@@ -158,6 +158,8 @@ static const residue residues[] = {
     {"^\\s*crown copyright\\b", "a licence footer copied with the text", FALSE},
     {"^\\s*(skip to (main )?content|back to top|cookies? (on|settings|policy))\\b",
      "site navigation", FALSE},
+    {"^\\s*(print|share|download) (this |the )?(\\w+ )?(summary|standard|page|map)( as a pdf)?$",
+     "a print or share link", FALSE},
 };
 
 const char *

@@ -901,6 +901,16 @@ test_page_in_development(void **state)
     doc = recognise(b);
     assert_string_equal(only_standard(doc)->reference, "ST0321");
     ost_doc_free(doc);
+
+    /* A print link under a field's label is no value of it. */
+    b = ost_blocks_new();
+    line(b, "Reference: ST0322");
+    line(b, "Qualifications");
+    line(b, "Print apprenticeship summary");
+    ksb_lists(b);
+    doc = recognise(b);
+    assert_null(only_standard(doc)->qualifications);
+    ost_doc_free(doc);
 }
 
 int
