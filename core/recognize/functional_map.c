@@ -96,11 +96,8 @@ match2(GRegex *re, const char *text, char **a, char **b)
 }
 
 /* Whether @text may start with a unit or area code: capitals (and '&'),
- * perhaps a suite prefix and a space and more of them, then the code's
- * digit (any from 0x80, which \d may take) or the area's full stop.
- * Half the lines starting with a capital are sentences ("The ..."):
- * asking the two patterns of them took 0.8M instructions for 20 small
- * pages. */
+ * perhaps a suite prefix and a space and more of them, then the code's digit
+ * (any from 0x80, which \d may take) or the area's full stop. */
 static gboolean
 may_start_with_code(const char *text)
 {
@@ -131,11 +128,8 @@ classify(fm_line *l)
     regex(&unit_re, &o3, UNIT_RE, 0);
     regex(&area_re, &o4, AREA_RE, 0);
 
-    /* Every line is classified, and each failing g_regex_match costs about
-     * 1,200 instructions (4.5M for 20 small pages): the first character
-     * rules most patterns out. The labels start with n, r, a, f, d or s in
-     * either case, or with the long s (from 0x80); unit and area codes
-     * with a capital A-Z. */
+    /* The labels start with n, r, a, f, d or s in either case, or with the
+     * long s (from 0x80); unit and area codes with a capital A-Z. */
     guchar first = (guchar)l->text[0];
     gboolean may_label = first >= 0x80 || (first != 0 && strchr("nrafdsNRAFDS", first) != NULL);
     gboolean may_code = first >= 'A' && first <= 'Z' && may_start_with_code(l->text);
@@ -306,9 +300,6 @@ collect_lines(fm_state *st)
                 prev->code = prev->rest = NULL;
                 classify(prev);
             } else {
-                /* Already clean: cleaning it again in push_line cost 0.6
-                 * million instructions and 620 allocations on the sample
-                 * pages. */
                 push_clean(st->lines, g_steal_pointer(&clean), b, was_line);
             }
             g_free(clean);

@@ -6,11 +6,9 @@
 
 #include <string.h>
 
-/* Lowers ASCII text and drops the characters labels do without, in one
- * pass into one allocation: the same as label_norm_unicode's for
- * ASCII, which nearly every line is. Lowering, mapping and cleaning in
- * three passes with three allocations cost 5,400 instructions a line on
- * the sample pages. */
+/* Lowers ASCII text and drops the characters labels do without, in one pass
+ * into one allocation: the same as label_norm_unicode's for ASCII, which
+ * nearly every line is. */
 static char *
 label_norm_ascii(const char *text, gsize len, gsize ampersands)
 {
@@ -41,12 +39,11 @@ label_norm_ascii(const char *text, gsize len, gsize ampersands)
     return out;
 }
 
-/* Text with other characters: the curly quotes folded, and lowered a
- * character at a time with g_unichar_tolower, which does not depend on
- * the locale as g_utf8_strdown does (a Turkish locale lowers the 'I' of
- * "LEVEL" to a dotless i, and no label would match). The context rules
- * strdown adds, such as a final sigma, never decide an English label. It
- * is also cheaper: strdown took 12,000 instructions a line. */
+/* Text with other characters: the curly quotes folded, and lowered a character
+ * at a time with g_unichar_tolower, which does not depend on the locale as
+ * g_utf8_strdown does (a Turkish locale lowers the 'I' of "LEVEL" to a dotless
+ * i, and no label would match). The context rules strdown adds, such as a
+ * final sigma, never decide an English label. */
 static char *
 label_norm_unicode(const char *text)
 {
@@ -189,9 +186,6 @@ set_hit(ost_label_hit *hit, const ost_label *label, const char *label_text, gsiz
 static char *
 column_gap_as_separator(const char *text)
 {
-    /* The gap is a tab or two spaces: lines without one, nearly all, are
-     * spared the regex and its lookup (6 of 38 million instructions of
-     * label matching on the sample pages). */
     if (strchr(text, '\t') == NULL && strstr(text, "  ") == NULL)
         return NULL;
     static ost_pattern gap =
@@ -211,11 +205,9 @@ column_gap_as_separator(const char *text)
     return out;
 }
 
-/* Every line of every document is matched against a label table of a
- * few hundred phrases: comparing the line with each phrase cost 17,000
- * instructions a line on the sample pages. An index per table, built on
- * first use, answers the plain wordings with hash lookups and leaves only
- * the few question and intro wordings to be tried one by one. */
+/* An index per table, built on first use, answers the plain wordings with hash
+ * lookups and leaves only the few question and intro wordings to be tried one
+ * by one. */
 typedef struct label_index {
     const ost_label *table;
     gsize n;
@@ -392,13 +384,9 @@ set_label_hit(ost_label_hit *hit, const ost_label *l, const label_line *line)
     }
 }
 
-/* TRUE when @p text is no question, does not end with ':' and has more
- * letters and digits than the longest plain phrase before any separator:
- * then no label can match, whole or as a head. Letters and digits survive
- * cleaning and normalising, a byte or more each, so this is decided on the
- * raw text: most lines are sentences, and this spares cleaning and
- * normalising them (13 of 27 million instructions of label matching on
- * the sample pages). */
+/* TRUE when @p text is no question, does not end with ':' and has more letters
+ * and digits than the longest plain phrase before any separator: then no label
+ * can match, whole or as a head. */
 static gboolean
 beyond_labels(const char *text, gsize longest)
 {

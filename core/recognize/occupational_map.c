@@ -57,12 +57,8 @@ all_null(const GPtrArray *a)
     return TRUE;
 }
 
-/* ---- cheap tests before a regex ---------------------------------------
- * A g_regex_match costs 2,000 instructions even when it fails, and the
- * title patterns below 25,000 on a 24-character line; on 60 small map pages
- * they took 30M of the recogniser's 36M instructions, mostly on lines they
- * cannot match. Each test here holds for every text the pattern can
- * match, so that skipping the regex when it fails changes nothing. */
+/* Each test here holds for every text the pattern can match, so that skipping
+ * the regex when it fails changes nothing. */
 
 /* The level patterns need a digit 1-8 (ASCII: [1-8] takes no other). */
 static gboolean
@@ -93,13 +89,10 @@ has_level_bracket(const char *text)
            g_regex_match(level_regex(), text, 0, NULL);
 }
 
-/* A level after a title, bracketed or not: "(3)", "(Level 3)", "(L3)",
- * "Level 3", "- L3". Unbracketed, it ends the title: the end of the text
- * or a capitalised word (the next title) follows. Prose says "level 3"
- * too, so only titles are read with this. Compiled to machine code
- * (G_REGEX_OPTIMIZE): nearly every occupation title has a level, and the
- * interpreter spends 29,000 instructions on a 34-character title, the
- * compiled pattern 7,600 (compiling it once: 210,000). */
+/* A level after a title, bracketed or not: "(3)", "(Level 3)", "(L3)", "Level
+ * 3", "- L3". Unbracketed, it ends the title: the end of the text or a
+ * capitalised word (the next title) follows. Prose says "level 3" too, so only
+ * titles are read with this. */
 static GRegex *
 title_level_regex(void)
 {
@@ -364,9 +357,7 @@ after_prefix(const char *text, const char *label)
     return *p != '\0' ? p : NULL;
 }
 
-/* The colour key and links about the map, not part of it. Lines that
- * start as the pattern's branches do are matched by machine code: the
- * interpreter took 19,000 instructions a line. */
+/* The colour key and links about the map, not part of it. */
 static gboolean
 is_furniture(const char *text)
 {
@@ -386,9 +377,7 @@ is_furniture(const char *text)
 }
 
 /* "Occupational map: Protective services", "Protective services occupational
- * map", or a "Route:" label. Every heading is asked; the pattern is
- * compiled to machine code, which matches in a third of the interpreter's
- * time (25M instructions for 80 headings on 220 small pages before). */
+ * map", or a "Route:" label. */
 static char *
 route_from(const char *text)
 {

@@ -394,9 +394,7 @@ split_head(char **title, char **text, const char *all, gsize head_len, glong nex
     g_free(body);
 }
 
-/* "K3": the id of the third statement without a code. Formatted by hand:
- * g_strdup_printf took 1,000 instructions an id (580,000 for 100 small
- * pages). */
+/* "K3": the id of the third statement without a code. */
 static char *
 derived_id(char letter, guint n)
 {
@@ -778,9 +776,7 @@ static char *
 status_from_line(const char *line)
 {
     char *norm = __ost_label_norm(line);
-    /* What follows the sentence's subject, looked for once: building
-     * each subject-and-phrase prefix cost 1,600 allocations and 0.6 of
-     * the 0.9 million instructions here on the sample pages. */
+    /* What follows the sentence's subject, looked for once. */
     const char *stated = NULL;
     if (g_str_has_prefix(norm, "this apprenticeship is "))
         stated = norm + strlen("this apprenticeship is ");
@@ -1159,14 +1155,11 @@ occupation_of(const ost_standard *s)
 static char *
 version_by_reference(const ost_blocks *blocks, const char *reference)
 {
-    /* The reference is always "ST" and four digits (set_single and
-     * links.c make it so). One pattern for any reference, compiled once,
-     * replaces a pattern built around each document's reference: GLib
-     * JIT-compiles a pattern on its first match, and compiling plus that
-     * cost 100,000 instructions per document (4M for 100 small pages).
-     * Matches never overlap an "ST" inside another one, so taking the
-     * first whose digits are the reference's finds what the reference's
-     * own pattern found. */
+    /* The reference is always "ST" and four digits (set_single and links.c
+     * make it so). One pattern for any reference, compiled once, replaces a
+     * pattern built around each document's reference: Matches never overlap an
+     * "ST" inside another one, so taking the first whose digits are the
+     * reference's finds what the reference's own pattern found. */
     static GRegex *re;
     if (g_once_init_enter(&re)) {
         GRegex *r = g_regex_new("\\bST(\\d{4})\\s*[-–—,:|·•]?\\s*(?:version|v)\\s*"

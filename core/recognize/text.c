@@ -18,18 +18,15 @@ char *
 __ost_text_clean_n(const char *text, gsize n)
 {
     /* Cleaning only drops white space or shortens its runs, so the text
-     * fits in its own length and is copied straight into it: appending to
-     * a GString a character at a time took 41 million instructions on the
-     * sample pages, this 10. */
+     * fits in its own length and is copied straight into it. */
     const char *end = text + n;
     char *out = g_malloc(n + 1);
     gsize len = 0;
     gboolean space = FALSE;
     for (const char *p = text; p < end;) {
         guchar b = (guchar)*p;
-        /* Runs of printable ASCII, most of any text, copied in a tight
-         * loop rather than each byte classified as a character: cleaning
-         * the sample pages went from 13.1 to 7.9 million instructions. */
+        /* Runs of printable ASCII, most of any text, copied in a tight loop
+         * rather than each byte classified as a character. */
         if (b > ' ' && b < 0x80) {
             if (space && len > 0)
                 out[len++] = ' ';
@@ -355,9 +352,7 @@ __ost_para_add_block(ost_para_builder *pb, const ost_block *block)
         if (t == NULL)
             break;
         /* Cleaning made the cells' tabs spaces; a tab is left only inside
-         * malformed UTF-8, where it counts as a space too. Cleaning again
-         * in every case cost 0.6 million instructions and an allocation
-         * a block on the sample pages. */
+         * malformed UTF-8, where it counts as a space too. */
         if (block->kind == OST_BLOCK_ROW && strchr(t, '\t') != NULL) {
             for (char *p = t; *p != '\0'; p++)
                 if (*p == '\t')
@@ -707,13 +702,10 @@ __ost_parse_codes(const char *text)
 }
 
 /* FALSE when @p text cannot start with a code as __ost_parse_coded's regex
- * reads one: after white space and an optional '(' comes a code's letter,
- * K, S or B in either case, then no ASCII letter unless the code is spelt
- * out. A non-ASCII character may be white space, a digit or a letter
- * caseless matching takes for K or S (U+212A, U+017F), so the regex
- * decides. Nearly every line fails here, sparing a regex match that costs
- * some 2,000 instructions even when it fails; the spelt-out test spares
- * the lines that merely start with such a letter ("Support ..."). */
+ * reads one: after white space and an optional '(' comes a code's letter, K, S
+ * or B in either case, then no ASCII letter unless the code is spelt out. A
+ * non-ASCII character may be white space, a digit or a letter caseless
+ * matching takes for K or S (U+212A, U+017F), so the regex decides. */
 static gboolean
 may_start_with_code(const char *text)
 {
