@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Page chrome that reaches the recognisers inside a field's text. */
 #include "chrome.h"
+#include "pattern.h"
 
 #include <string.h>
 
@@ -23,4 +24,15 @@ __ost_chrome_strip_back_link(char *text)
     }
     g_match_info_free(m);
     return text;
+}
+
+gboolean
+__ost_chrome_cookie_line(const char *text)
+{
+    static ost_pattern banner = OST_PATTERN(
+        "^\\s*(we use (some )?(essential |necessary |analytics )?cookies\\b|"
+        "we('d| would) (also )?like to (use|set) (analytics |additional )?cookies\\b|"
+        "(accept|reject) (all |analytics |additional )?cookies\\b|view cookies\\s*$)",
+        OST_CASELESS);
+    return __ost_pattern_match(&banner, text);
 }

@@ -11,4 +11,9 @@
  * is returned, shortened in place). NULL stays NULL. */
 char *__ost_chrome_strip_back_link(char *text);
 
+/* Whether @p text (may be NULL) is a line of a cookie banner ("We use some
+ * essential cookies ...", "Reject analytics cookies"): page chrome wherever
+ * it stands, which a printed page or its text keeps at the top. */
+gboolean __ost_chrome_cookie_line(const char *text);
+
 #endif

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Cutting a block stream into labelled sections, for the recognisers. */
 #include "sections.h"
+#include "chrome.h"
 #include "pattern.h"
 
 #include <string.h>
@@ -56,7 +57,8 @@ __ost_sections_free(ost_sections *sections)
 static gboolean
 skipped(const ost_block *b)
 {
-    return (b->flags & OST_BLOCK_CHROME) || b->kind == OST_BLOCK_PAGE;
+    return (b->flags & OST_BLOCK_CHROME) || b->kind == OST_BLOCK_PAGE ||
+           __ost_chrome_cookie_line(b->text);
 }
 
 /* The next block with text after @p i, skipping breaks, or NULL. */
