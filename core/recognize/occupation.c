@@ -134,13 +134,12 @@ progression_boilerplate(const char *para)
 static gboolean
 progression_legend(const char *para)
 {
-    static ost_pattern map_legend = OST_PATTERN("^((higher )?technical|professional) occupations$|"
-                                "^levels? \\d+\\s*(-|–|to)\\s*\\d+$", OST_CASELESS);
-    /* Both branches start with a letter of these (no other character
-     * matches them caselessly). */
-    if (para == NULL || para[0] == '\0' || strchr("htplHTPL", para[0]) == NULL)
-        return FALSE;
-    return __ost_pattern_match(&map_legend, para);
+    /* Each level band of the legend, its name and its levels on one line
+     * or two ("Technical Occupations Levels 2-3"). */
+    static ost_pattern map_legend = OST_PATTERN(
+        "^(((higher )?technical|professional) occupations\\s*)?"
+        "(levels? \\d+\\s*(-|–|to)\\s*\\d+)?$", OST_CASELESS);
+    return para != NULL && para[0] != '\0' && __ost_pattern_match(&map_legend, para);
 }
 
 /* "A, B, C and D" lists of names: three or more short items. */

@@ -71,6 +71,7 @@ test_page_text(void **state)
     line(b, "Levels 2-3");
     line(b, "Higher Technical Occupations");
     line(b, "Levels 4-5");
+    line(b, "Professional Occupations Levels 6-7");
     line(b, "Construction and the built environment");
     line(b, "Engineering and manufacturing");
     ost_doc *doc;
