@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <openssl/evp.h>
+#include <stdlib.h>
 
 /* Nearly every text comes out of the repairer unchanged: fixed into one
  * reused buffer, only those that changed are replaced. A new string per
@@ -98,11 +99,41 @@ ksb_defined(const ost_standard *s, const char *code)
 
 /* Cross-checks that hold for every format: a duty that maps to a KSB the
  * standard never defines is worth a warning, never a failure. */
+/* Statements numbered as stated run without gaps: a missing number is a
+ * statement the reading lost or merged into its neighbour. */
+static void
+check_numbering(ost_doc *doc, const GPtrArray *list)
+{
+    long expected = 1;
+    for (guint i = 0; i < list->len; i++) {
+        const ost_ksb *k = g_ptr_array_index(list, i);
+        if (k->id_derived || k->id == NULL)
+            return;
+        char *end;
+        long n = strtol(k->id + 1, &end, 10);
+        if (*end != '\0')
+            return; /* "K1.1": numbered in parts, not in one run */
+        if (n > expected)
+            ost_doc_warn(doc, "ksb_numbering_gap", NULL, "%c%ld is missing before %s",
+                         k->id[0], expected, k->id);
+        expected = n + 1;
+    }
+}
+
 static void
 check_document(ost_doc *doc)
 {
     for (guint i = 0; i < doc->standards->len; i++) {
         const ost_standard *s = g_ptr_array_index(doc->standards, i);
+        check_numbering(doc, s->knowledge);
+        check_numbering(doc, s->skills);
+        check_numbering(doc, s->behaviours);
+        for (guint d = 0; d < s->duties->len; d++) {
+            const ost_duty *duty = g_ptr_array_index(s->duties, d);
+            if (duty->text == NULL || duty->text[0] == '\0')
+                ost_doc_warn(doc, "duty_text_missing", NULL, "Duty %s has no text",
+                             duty->id != NULL ? duty->id : "?");
+        }
         gboolean has_ksbs = s->knowledge->len + s->skills->len + s->behaviours->len > 0;
         for (guint d = 0; has_ksbs && d < s->duties->len; d++) {
             const ost_duty *duty = g_ptr_array_index(s->duties, d);

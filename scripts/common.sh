@@ -4,9 +4,9 @@
 
 # Debian bookworm packages the build and the tests need.
 OST_BUILD_PACKAGES="build-essential cmake pkg-config libglib2.0-dev libpoppler-glib-dev
-  libxml2-dev libzip-dev libssl-dev libcmocka-dev libsqlite3-dev libjson-glib-dev wbritish-small wbritish wbritish-large wbritish-huge
+  libxml2-dev libzip-dev libssl-dev libcmocka-dev libpcre2-dev libsqlite3-dev libjson-glib-dev wbritish-small wbritish wbritish-large wbritish-huge
   hunspell-en-gb scowl"
-OST_TEST_PACKAGES="python3 python3-jsonschema libxml2-utils poppler-utils time sqlite3
+OST_TEST_PACKAGES="python3 python3-jsonschema libxml2-utils poppler-utils time sqlite3 valgrind
   libreoffice-calc python3-uno xvfb fonts-dejavu-core chromium libreoffice-writer"
 # The fuzz harnesses and the sanitizer build (scripts/fuzz, .ci/run): clang
 # with libFuzzer and the sanitizer runtimes.

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Telling document types apart from their content, never their file name. */
 #include "recognize_private.h"
-#include "prefilter.h"
+#include "pattern.h"
 
 #include <string.h>
 
@@ -10,7 +10,7 @@
  * blocks, so site chrome mentioning a word once does not decide. */
 typedef struct cue {
     const char *type;
-    const char *pattern;   /* GRegex, caseless */
+    const char *pattern;   /* PCRE2, caseless */
     int weight;
 } cue;
 
@@ -24,6 +24,10 @@ static const cue cues[] = {
     {"occupational_map", "^(green|amber|red|black)\\s*[:=\\x{2013}-]\\s*(approved|standard|"
                          "occupation|in development)", 2},
     {"occupational_map", "^.{1,80}\\boccupational map$", 4},
+    /* Pathways and clusters named as such ("Craft and design pathway"). */
+    {"occupational_map", "^\\S.{0,80}\\s(pathway|cluster)$", 2},
+    /* A map as a table: its header row names the columns. */
+    {"occupational_map", "^(occupational\\s+)?pathways?\\s+(occupational\\s+)?clusters?\\s+occupations?\\b", 6},
     {"occupation", "^reference\\s*:?\\s*OCC\\d{4}", 8},
     {"occupation", "^SOC 2020", 2},
     {"occupation", "progression map", 2},
@@ -50,32 +54,28 @@ static const cue cues[] = {
 static const char *const types[] = {"standard", "occupation", "occupational_map",
                                     "functional_map"};
 
+/* Each cue's pattern, compiled on first use, and the cues of each type. */
 typedef struct cue_index {
-    GRegex *regexes[G_N_ELEMENTS(cues)];
-    ost_prefilter filters[G_N_ELEMENTS(cues)];
-    ost_prefilter_set set;
+    ost_pattern patterns[G_N_ELEMENTS(cues)];
     gsize type_of[G_N_ELEMENTS(cues)];
     guint32 cues_of[G_N_ELEMENTS(types)]; /* bit i: cue i is of that type */
 } cue_index;
 
 G_STATIC_ASSERT(G_N_ELEMENTS(cues) <= 32);
 
-static const cue_index *
+static cue_index *
 cue_index_get(void)
 {
     static cue_index index;
     static gsize once = 0;
     if (g_once_init_enter(&once)) {
         for (gsize i = 0; i < G_N_ELEMENTS(cues); i++) {
-            index.regexes[i] =
-                g_regex_new(cues[i].pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-            __ost_prefilter_init(&index.filters[i], cues[i].pattern);
+            index.patterns[i] = (ost_pattern)OST_PATTERN(cues[i].pattern, OST_CASELESS);
             for (gsize t = 0; t < G_N_ELEMENTS(types); t++)
                 if (strcmp(types[t], cues[i].type) == 0)
                     index.type_of[i] = t;
             index.cues_of[index.type_of[i]] |= 1u << i;
         }
-        __ost_prefilter_set_init(&index.set, index.filters, G_N_ELEMENTS(cues));
         g_once_init_leave(&once, 1);
     }
     return &index;
@@ -84,16 +84,10 @@ cue_index_get(void)
 const char *
 __ost_detect_document_type(const ost_blocks *blocks)
 {
-    /* Nearly every cue fails on nearly every block. A block tries only the
-     * anchored cues that can start with its first character and the
-     * unanchored ones, each behind its prefilter, and is folded once for
-     * the unanchored ones. On the 220 sample pages detection took 73
-     * million instructions with regexes alone, 32.5 with a prefilter for
-     * every cue, 22.1 so (with the 20 cues of then; 6.1 in the regexes).
-     * A type at MAX_SCORE scores no more: its cues leave the live set.
+    /* A type at MAX_SCORE scores no more: its cues leave the live set.
      * The decision cannot be settled earlier: until the end any type below
      * MAX_SCORE may still overtake one above it. */
-    const cue_index *index = cue_index_get();
+    cue_index *index = cue_index_get();
     guint32 live = (guint32)((1ull << G_N_ELEMENTS(cues)) - 1);
     int score[G_N_ELEMENTS(types)] = {0};
     for (guint b = 0; b < blocks->items->len && live != 0; b++) {
@@ -103,25 +97,14 @@ __ost_detect_document_type(const ost_blocks *blocks)
         const char *text = block->text;
         while (*text == ' ' || *text == '\t')
             text++;
-        guint32 todo = __ost_prefilter_set_candidates(&index->set, text) & live;
-        if (todo == 0)
-            continue;
-        ost_prefilter_subject subject;
-        __ost_prefilter_subject_init(&subject, text);
-        /* In the cues' order, as before the index: a type reaching
-         * MAX_SCORE stops the later cues of its block. (g_bit_nth_lsf
-         * loops over the bits too, behind a call: 2.4 million.) */
-        for (guint i = 0; todo != 0; i++, todo >>= 1) {
+        for (guint i = 0; i < G_N_ELEMENTS(cues); i++) {
             gsize t = index->type_of[i];
-            if (!(todo & 1) || !(live & (1u << i)) ||
-                !__ost_prefilter_may_match(&index->filters[i], &subject) ||
-                !g_regex_match(index->regexes[i], text, 0, NULL))
+            if (!(live & (1u << i)) || !__ost_pattern_match(&index->patterns[i], text))
                 continue;
             score[t] += cues[i].weight;
             if (score[t] >= MAX_SCORE)
                 live &= ~index->cues_of[t];
         }
-        __ost_prefilter_subject_clear(&subject);
     }
     gsize best = 0;
     for (gsize t = 1; t < G_N_ELEMENTS(types); t++)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* NOS functional maps: roles, key areas > areas > functions > units. */
 #include "recognize_private.h"
+#include "pattern.h"
 #include "text.h"
 #include "unplaced.h"
 
@@ -95,11 +96,8 @@ match2(GRegex *re, const char *text, char **a, char **b)
 }
 
 /* Whether @text may start with a unit or area code: capitals (and '&'),
- * perhaps a suite prefix and a space and more of them, then the code's
- * digit (any from 0x80, which \d may take) or the area's full stop.
- * Half the lines starting with a capital are sentences ("The ..."):
- * asking the two patterns of them took 0.8M instructions for 20 small
- * pages. */
+ * perhaps a suite prefix and a space and more of them, then the code's digit
+ * (any from 0x80, which \d may take) or the area's full stop. */
 static gboolean
 may_start_with_code(const char *text)
 {
@@ -130,11 +128,8 @@ classify(fm_line *l)
     regex(&unit_re, &o3, UNIT_RE, 0);
     regex(&area_re, &o4, AREA_RE, 0);
 
-    /* Every line is classified, and each failing g_regex_match costs about
-     * 1,200 instructions (4.5M for 20 small pages): the first character
-     * rules most patterns out. The labels start with n, r, a, f, d or s in
-     * either case, or with the long s (from 0x80); unit and area codes
-     * with a capital A-Z. */
+    /* The labels start with n, r, a, f, d or s in either case, or with the
+     * long s (from 0x80); unit and area codes with a capital A-Z. */
     guchar first = (guchar)l->text[0];
     gboolean may_label = first >= 0x80 || (first != 0 && strchr("nrafdsNRAFDS", first) != NULL);
     gboolean may_code = first >= 'A' && first <= 'Z' && may_start_with_code(l->text);
@@ -208,6 +203,7 @@ continues(const fm_line *prev, const char *text)
 static GPtrArray *
 code_list(const char *text)
 {
+    static ost_pattern code_prefix = OST_PATTERN("^[A-Z]{1,4}$", 0);
     static GRegex *code_re;
     static gsize once;
     regex(&code_re, &once, "^" CODE_RE "$", 0);
@@ -224,7 +220,7 @@ code_list(const char *text)
             ost_strlist_add_unique(codes, code);
             g_free(code);
             prefix = NULL;
-        } else if (prefix == NULL && __ost_match("^[A-Z]{1,4}$", tok[i], 0)) {
+        } else if (prefix == NULL && __ost_pattern_match(&code_prefix, tok[i])) {
             prefix = tok[i]; /* the suite prefix of a two-token code */
         } else {
             ok = FALSE;
@@ -304,9 +300,6 @@ collect_lines(fm_state *st)
                 prev->code = prev->rest = NULL;
                 classify(prev);
             } else {
-                /* Already clean: cleaning it again in push_line cost 0.6
-                 * million instructions and 620 allocations on the sample
-                 * pages. */
                 push_clean(st->lines, g_steal_pointer(&clean), b, was_line);
             }
             g_free(clean);
@@ -493,9 +486,9 @@ unit_line(fm_state *st, guint i, const fm_line *l)
 static gboolean
 is_no_reference(const char *ref)
 {
+    static ost_pattern no_reference = OST_PATTERN("^(none|n/?a|-+|–|—|not applicable)\\.?$", OST_CASELESS);
     return ref == NULL || ref[0] == '\0' ||
-           __ost_match("^(none|n/?a|-+|–|—|not applicable)\\.?$", ref,
-                                G_REGEX_CASELESS);
+           __ost_pattern_match(&no_reference, ref);
 }
 
 static void
@@ -516,8 +509,9 @@ source_line(fm_state *st, guint *i, const fm_line *l)
 static gboolean
 is_title(const fm_line *l)
 {
+    static ost_pattern map_name = OST_PATTERN("\\bfunctional map\\b", OST_CASELESS);
     return (l->heading && l->level <= 1) ||
-           __ost_match("\\bfunctional map\\b", l->text, G_REGEX_CASELESS);
+           __ost_pattern_match(&map_name, l->text);
 }
 
 static void
@@ -695,17 +689,19 @@ repair_references(fm_state *st)
 static gboolean
 is_skills_for_justice(const fm_state *st)
 {
+    static ost_pattern body_name = OST_PATTERN("\\bskills for justice\\b", OST_CASELESS);
+    static ost_pattern body_initials = OST_PATTERN("^SfJ\\b", OST_CASELESS);
     const GPtrArray *items = st->ctx->blocks->items;
     for (guint i = 0; i < items->len; i++) {
         const ost_block *b = g_ptr_array_index(items, i);
         if (b->text != NULL &&
-            __ost_match("\\bskills for justice\\b", b->text, G_REGEX_CASELESS))
+            __ost_pattern_match(&body_name, b->text))
             return TRUE;
     }
     for (guint i = 0; i < st->lines->len; i++) {
         const fm_line *l = &g_array_index(st->lines, fm_line, i);
         if (l->kind == FL_SOURCE && l->rest != NULL &&
-            __ost_match("^SfJ\\b", l->rest, G_REGEX_CASELESS))
+            __ost_pattern_match(&body_initials, l->rest))
             return TRUE;
     }
     return FALSE;

@@ -1,15 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /* Label matching: which field a line names, through an index per table. */
 #include "labels.h"
+#include "pattern.h"
 #include "text.h"
 
 #include <string.h>
 
-/* Lowers ASCII text and drops the characters labels do without, in one
- * pass into one allocation: the same as label_norm_unicode's for
- * ASCII, which nearly every line is. Lowering, mapping and cleaning in
- * three passes with three allocations cost 5,400 instructions a line on
- * the sample pages. */
+/* Lowers ASCII text and drops the characters labels do without, in one pass
+ * into one allocation: the same as label_norm_unicode's for ASCII, which
+ * nearly every line is. */
 static char *
 label_norm_ascii(const char *text, gsize len, gsize ampersands)
 {
@@ -40,12 +39,11 @@ label_norm_ascii(const char *text, gsize len, gsize ampersands)
     return out;
 }
 
-/* Text with other characters: the curly quotes folded, and lowered a
- * character at a time with g_unichar_tolower, which does not depend on
- * the locale as g_utf8_strdown does (a Turkish locale lowers the 'I' of
- * "LEVEL" to a dotless i, and no label would match). The context rules
- * strdown adds, such as a final sigma, never decide an English label. It
- * is also cheaper: strdown took 12,000 instructions a line. */
+/* Text with other characters: the curly quotes folded, and lowered a character
+ * at a time with g_unichar_tolower, which does not depend on the locale as
+ * g_utf8_strdown does (a Turkish locale lowers the 'I' of "LEVEL" to a dotless
+ * i, and no label would match). The context rules strdown adds, such as a
+ * final sigma, never decide an English label. */
 static char *
 label_norm_unicode(const char *text)
 {
@@ -188,34 +186,28 @@ set_hit(ost_label_hit *hit, const ost_label *label, const char *label_text, gsiz
 static char *
 column_gap_as_separator(const char *text)
 {
-    /* The gap is a tab or two spaces: lines without one, nearly all, are
-     * spared the regex and its lookup (6 of 38 million instructions of
-     * label matching on the sample pages). */
     if (strchr(text, '\t') == NULL && strstr(text, "  ") == NULL)
         return NULL;
-    GMatchInfo *m = NULL;
+    static ost_pattern gap =
+        OST_PATTERN("^\\s*([^\\s:][^:\\t]{0,59}?\\S)(?:\\s*\\t\\s*| {2,})(\\S.*)$", 0);
     char *out = NULL;
-    if (g_regex_match(__ost_regex("^\\s*([^\\s:][^:\\t]{0,59}?\\S)(?:\\s*\\t\\s*| {2,})(\\S.*)$", 0), text,
-                      0, &m)) {
-        char *head = g_match_info_fetch(m, 1), *value = g_match_info_fetch(m, 2);
+    char *parts[2]; /* the head, the value */
+    if (__ost_pattern_fetch(&gap, text, 2, parts)) {
         const char *v = NULL;
-        if (find_separator(head, &v) == NULL) {
-            char *joined = g_strconcat(head, ": ", value, NULL);
+        if (find_separator(parts[0], &v) == NULL) {
+            char *joined = g_strconcat(parts[0], ": ", parts[1], NULL);
             out = __ost_text_clean(joined);
             g_free(joined);
         }
-        g_free(head);
-        g_free(value);
+        g_free(parts[0]);
+        g_free(parts[1]);
     }
-    g_match_info_free(m);
     return out;
 }
 
-/* Every line of every document is matched against a label table of a
- * few hundred phrases: comparing the line with each phrase cost 17,000
- * instructions a line on the sample pages. An index per table, built on
- * first use, answers the plain wordings with hash lookups and leaves only
- * the few question and intro wordings to be tried one by one. */
+/* An index per table, built on first use, answers the plain wordings with hash
+ * lookups and leaves only the few question and intro wordings to be tried one
+ * by one. */
 typedef struct label_index {
     const ost_label *table;
     gsize n;
@@ -392,13 +384,9 @@ set_label_hit(ost_label_hit *hit, const ost_label *l, const label_line *line)
     }
 }
 
-/* TRUE when @p text is no question, does not end with ':' and has more
- * letters and digits than the longest plain phrase before any separator:
- * then no label can match, whole or as a head. Letters and digits survive
- * cleaning and normalising, a byte or more each, so this is decided on the
- * raw text: most lines are sentences, and this spares cleaning and
- * normalising them (13 of 27 million instructions of label matching on
- * the sample pages). */
+/* TRUE when @p text is no question, does not end with ':' and has more letters
+ * and digits than the longest plain phrase before any separator: then no label
+ * can match, whole or as a head. */
 static gboolean
 beyond_labels(const char *text, gsize longest)
 {
@@ -420,6 +408,54 @@ beyond_labels(const char *text, gsize longest)
     return alnum > longest;
 }
 
+/* @p t after the number of a numbered list ("4. Level: 2", "(2) Route",
+ * "b) Duties"), as printed and extracted key facts and headings keep it. */
+static const char *
+after_list_number(const char *t)
+{
+    const char *p = t + (*t == '(');
+    gsize digits = strspn(p, "0123456789");
+    if (digits == 0 && g_ascii_islower(*p) && !g_ascii_isalpha(p[1]))
+        digits = 1;
+    if (digits == 0 || digits > 2 || (p[digits] != '.' && p[digits] != ')') ||
+        (*t == '(' && p[digits] != ')') || p[digits + 1] != ' ')
+        return t;
+    return p + digits + 2;
+}
+
+/* @p whole without a trailing bracketed abbreviation ("knowledge, skills
+ * and behaviours (ksbs)"), or NULL (transfer full). */
+static char *
+without_abbreviation(const char *whole)
+{
+    gsize n = strlen(whole);
+    const char *open = strrchr(whole, '(');
+    if (n == 0 || whole[n - 1] != ')' || open == NULL || open == whole)
+        return NULL;
+    return g_strstrip(g_strndup(whole, open - whole));
+}
+
+/* A heading that qualifies a field's wording: "Core occupation duties",
+ * "Option 2: Cyber security professional duties", "Knowledge, skills and
+ * behaviours (KSBs)". Its plain label is the wording without a bracketed
+ * abbreviation, after "core", or (an option's heading) the last words. */
+static void
+pick_qualified(const label_index *idx, const label_line *line, label_pick *pick)
+{
+    char *bare = without_abbreviation(line->whole);
+    const char *w = bare != NULL ? bare : line->whole;
+    consider(pick, g_hash_table_lookup(idx->plain, w));
+    if (g_str_has_prefix(w, "core "))
+        consider(pick, g_hash_table_lookup(idx->plain, w + 5));
+    if (g_str_has_prefix(w, "option ") && line->sep != NULL) {
+        gsize n = strlen(w);
+        for (gsize k = n; k-- > 7;)
+            if (w[k] == ' ')
+                consider(pick, g_hash_table_lookup(idx->plain, w + k + 1));
+    }
+    g_free(bare);
+}
+
 gboolean
 __ost_label_match(const ost_label *table, gsize n, const char *text, ost_label_hit *hit)
 {
@@ -434,12 +470,17 @@ __ost_label_match(const ost_label *table, gsize n, const char *text, ost_label_h
     if (t == NULL)
         return FALSE;
     label_line line;
-    label_line_init(&line, t);
+    label_line_init(&line, after_list_number(t));
     label_pick pick = {NULL, 0};
     pick_plain(idx, &line, &pick);
     pick_others(idx, &line, &pick);
-    if (pick.label != NULL)
+    if (pick.label != NULL) {
         set_label_hit(hit, pick.label, &line);
+    } else {
+        pick_qualified(idx, &line, &pick);
+        if (pick.label != NULL)
+            set_hit(hit, pick.label, line.t, line.tlen, NULL, NULL, 0);
+    }
     label_line_clear(&line);
     g_free(t);
     return pick.label != NULL;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The standard a document links to as its own, read from link addresses. */
 #include "recognize_private.h"
+#include "pattern.h"
 #include "text.h"
 
 #include <string.h>
@@ -48,15 +49,16 @@ standard_address(const char *href, char **reference, char **version)
 static gboolean
 other_version(const char *text)
 {
-    return __ost_match("\\b(latest|newest|newer|previous|older|earlier|other|all)\\b"
-                                ".*\\bversions?\\b|\\bversion (log|history)\\b",
-                                text, G_REGEX_CASELESS);
+    static ost_pattern another_version = OST_PATTERN("\\b(latest|newest|newer|previous|older|earlier|other|all)\\b"
+                                ".*\\bversions?\\b|\\bversion (log|history)\\b", OST_CASELESS);
+    return __ost_pattern_match(&another_version, text);
 }
 
 static gboolean
 names_standard(const char *text)
 {
-    return __ost_match("\\b(apprenticeship|standard)s?\\b", text, G_REGEX_CASELESS);
+    static ost_pattern standard_word = OST_PATTERN("\\b(apprenticeship|standard)s?\\b", OST_CASELESS);
+    return __ost_pattern_match(&standard_word, text);
 }
 
 /* Agree on one reference among the links (only those naming the standard
@@ -113,13 +115,21 @@ found_clear(found_addresses *f)
 }
 
 /* Text that is nothing but an address ("/apprenticeships/st1472", as a
- * page's version log may show its own), read like a link with no text. */
+ * page's version log may show its own), read like a link with no text; in
+ * text laid out in columns, an address that fills its column. */
 static void
 found_add_written(found_addresses *f, const char *text)
 {
     text += strspn(text, " \t");
-    if ((*text == '/' || g_str_has_prefix(text, "http")) && strpbrk(text, " \t") == NULL)
-        found_add(f, NULL, text);
+    if (*text != '/' && !g_str_has_prefix(text, "http"))
+        return;
+    gsize len = strcspn(text, " \t");
+    const char *after = text + len;
+    if (*after == '\0' || *after == '\t' || (after[0] == ' ' && after[1] == ' ')) {
+        char *address = g_strndup(text, len);
+        found_add(f, NULL, address);
+        g_free(address);
+    }
 }
 
 /* Links to related standards may sit beside the page's own; the one that

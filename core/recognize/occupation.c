@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Recognising an occupation (OCC) page in a block stream. */
-#include "prefilter.h"
+#include "pattern.h"
 #include "sections.h"
 #include "unplaced.h"
 
@@ -10,6 +10,10 @@ enum {
     O_IGNORE, O_CODE, O_TITLE, O_LEVEL, O_STATUS, O_SOC, O_ROUTES, O_EMPLOYERS,
     O_SUMMARY, O_OVERVIEW, O_STANDARD, O_PROGRESSION, O_EXTRA,
 };
+
+/* A SOC 2020 code leading its group's name ("3314/01 Prison service
+ * officers", "4122 - Book-keepers"). */
+static ost_pattern soc_code = OST_PATTERN("^\\d{4}\\b", 0);
 
 static const ost_label labels[] = {
     {O_CODE, "reference", 0, 0},
@@ -98,14 +102,16 @@ known_status(const char *line)
 static gboolean
 is_value(int field, const char *line)
 {
+    static ost_pattern occupation_code = OST_PATTERN("^OCC\\d{4}\\b", 0);
+    static ost_pattern standard_reference = OST_PATTERN("^ST\\d{4}\\b", 0);
     switch (field) {
-    case O_CODE: return __ost_match("^OCC\\d{4}\\b", line, 0);
-    case O_STANDARD: return __ost_match("^ST\\d{4}\\b", line, 0);
+    case O_CODE: return __ost_pattern_match(&occupation_code, line);
+    case O_STANDARD: return __ost_pattern_match(&standard_reference, line);
     case O_LEVEL: return __ost_parse_level(line) > 0;
     /* Empty facts show as icons on the page: the next line is then some
      * other content, never a status word or a SOC code. */
     case O_STATUS: return known_status(line);
-    case O_SOC: return __ost_match("^\\d{4}\\b", line, 0);
+    case O_SOC: return __ost_pattern_match(&soc_code, line);
     case O_TITLE: return __ost_text_len(line) <= 120 && !__ost_text_ends_sentence(line);
     default: return __ost_text_len(line) <= 120;
     }
@@ -118,37 +124,22 @@ static const ost_section_rules rules = {labels, G_N_ELEMENTS(labels), single_fie
 static gboolean
 progression_boilerplate(const char *para)
 {
-    /* Every paragraph is asked. The phrases are plain, so a search of the
-     * folded text (ASCII lowered, and the long s and Kelvin sign that
-     * caseless matching also takes) finds what a caseless pattern of them
-     * did: the pattern cost 2,000 instructions a paragraph, 10,000 on the
-     * legend's long ones (2.8M for 40 small pages). */
-    static const char *const phrases[] = {
-        "progression map", "focused occupation", "transferable knowledge and skills",
-        "progression decisions", "progression links", "learner movement data",
-        "learning options available", NULL,
-    };
-    if (para == NULL)
-        return FALSE;
-    char buf[512];
-    char *folded = __ost_prefilter_fold(para, buf, sizeof buf);
-    gboolean found = FALSE;
-    for (gsize i = 0; phrases[i] != NULL && !found; i++)
-        found = strstr(folded, phrases[i]) != NULL;
-    __ost_prefilter_fold_free(folded, buf);
-    return found;
+    static ost_pattern phrases = OST_PATTERN(
+        "progression map|focused occupation|transferable knowledge and skills|"
+        "progression decisions|progression links|learner movement data|"
+        "learning options available", OST_CASELESS);
+    return __ost_pattern_match(&phrases, para);
 }
 
 static gboolean
 progression_legend(const char *para)
 {
-    /* Both branches start with a letter of these (no other character
-     * matches them caselessly). */
-    if (para == NULL || para[0] == '\0' || strchr("htplHTPL", para[0]) == NULL)
-        return FALSE;
-    return __ost_match("^((higher )?technical|professional) occupations$|"
-                                "^levels? \\d+\\s*(-|–|to)\\s*\\d+$",
-                                para, G_REGEX_CASELESS);
+    /* Each level band of the legend, its name and its levels on one line
+     * or two ("Technical Occupations Levels 2-3"). */
+    static ost_pattern map_legend = OST_PATTERN(
+        "^(((higher )?technical|professional) occupations\\s*)?"
+        "(levels? \\d+\\s*(-|–|to)\\s*\\d+)?$", OST_CASELESS);
+    return para != NULL && para[0] != '\0' && __ost_pattern_match(&map_legend, para);
 }
 
 /* "A, B, C and D" lists of names: three or more short items. */
@@ -177,10 +168,8 @@ name_list(const char *para, GPtrArray **items)
 static int
 level_line(const char *para)
 {
-    /* The pattern's prefilter spares the regex on paragraphs not starting
-     * with "level": asking it of all was 540,000 instructions for 40
-     * small pages. */
-    if (!__ost_match("^level\\s+\\d\\b\\s*(?:[-–—:]|$)", para, G_REGEX_CASELESS) ||
+    static ost_pattern level_heading = OST_PATTERN("^level\\s+\\d\\b\\s*(?:[-–—:]|$)", OST_CASELESS);
+    if (!__ost_pattern_match(&level_heading, para) ||
         __ost_text_len(para) > 60)
         return 0;
     return __ost_parse_level(para);
@@ -218,12 +207,13 @@ add_names(GPtrArray *list, GPtrArray *names)
 static void
 add_soc(ost_occupation *o, const char *text)
 {
+    static ost_pattern soc_separator = OST_PATTERN("[;\\n]|,\\s*(?=\\d{4}\\b)|\\s[•·|]\\s", 0);
     if (text == NULL)
         return;
-    char **items = g_regex_split(__ost_regex("[;\\n]|,\\s*(?=\\d{4}\\b)|\\s[•·|]\\s", 0), text, 0);
+    char **items = __ost_pattern_split(&soc_separator, text);
     for (guint i = 0; items[i] != NULL; i++) {
         char *item = __ost_text_clean(items[i]);
-        if (item != NULL && __ost_match("^\\d{4}\\b", item, 0))
+        if (item != NULL && __ost_pattern_match(&soc_code, item))
             ost_strlist_add_unique(o->soc_codes, item);
         g_free(item);
     }
@@ -254,7 +244,7 @@ loose_para(occ_ctx *c, const char *p, gboolean summary)
     char *label = NULL, *value = NULL;
     int level;
     /* SOC groups listed one per line under their label. */
-    if (c->soc_open && __ost_match("^\\d{4}\\b", p, 0)) {
+    if (c->soc_open && __ost_pattern_match(&soc_code, p)) {
         add_soc(c->o, p);
         return TRUE;
     }
@@ -403,13 +393,13 @@ handle(occ_ctx *c, const ost_section *sec)
         break;
     case O_CODE:
         if (o->code == NULL)
-            o->code = __ost_find_code(v, "\\bOCC\\d{4}\\b");
+            o->code = __ost_occupation_code_in(v);
         if (o->standard_reference == NULL)
-            o->standard_reference = __ost_find_code(v, "\\bST\\d{4}\\b");
+            o->standard_reference = __ost_standard_reference_in(v);
         break;
     case O_STANDARD:
         if (o->standard_reference == NULL)
-            o->standard_reference = __ost_find_code(v, "\\bST\\d{4}\\b");
+            o->standard_reference = __ost_standard_reference_in(v);
         break;
     case O_TITLE:
         if (o->title == NULL)
@@ -492,7 +482,7 @@ __ost_recognize_occupation(rec_ctx *ctx)
         for (guint i = 0; i < ctx->blocks->items->len && o->standard_reference == NULL; i++) {
             const ost_block *b = g_ptr_array_index(ctx->blocks->items, i);
             if (!(b->flags & OST_BLOCK_CHROME))
-                o->standard_reference = __ost_find_code(b->text, "\\bST\\d{4}\\b");
+                o->standard_reference = __ost_standard_reference_in(b->text);
         }
     }
     if (o->code == NULL)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Occupational maps: route > pathways > clusters > occupations from blocks. */
-#include "prefilter.h"
+#include "pattern.h"
 #include "sections.h"
 #include "unplaced.h"
 
@@ -33,7 +33,12 @@ typedef struct omap_state {
     GPtrArray *columns;          /* ROW column -> ost_map_cluster* (borrowed) or NULL */
     int pathway_level, cluster_level; /* heading levels of unprefixed headings */
     gboolean any_flag;           /* some cluster is marked apprenticeship-only */
+    /* A table of one row per cluster: the columns of its pathway, cluster
+     * and occupations, from its header row; -1 when there is none. */
+    int record[3];
 } omap_state;
+
+enum { RECORD_PATHWAY, RECORD_CLUSTER, RECORD_OCCUPATIONS };
 
 /* Clean text, "" rather than NULL when blank. */
 static char *
@@ -52,48 +57,14 @@ all_null(const GPtrArray *a)
     return TRUE;
 }
 
-/* ---- cheap tests before a regex ---------------------------------------
- * A g_regex_match costs 2,000 instructions even when it fails, and the
- * title patterns below 25,000 on a 24-character line; on 60 small map pages
- * they took 30M of the recogniser's 36M instructions, mostly on lines they
- * cannot match. Each test here holds for every text the pattern can
- * match, so that skipping the regex when it fails changes nothing. */
+/* Each test here holds for every text the pattern can match, so that skipping
+ * the regex when it fails changes nothing. */
 
 /* The level patterns need a digit 1-8 (ASCII: [1-8] takes no other). */
 static gboolean
 has_level_digit(const char *text)
 {
     return strpbrk(text, "12345678") != NULL;
-}
-
-/* The end of @p word (lower-case ASCII) at the start of @p text as caseless
- * matching sees it, or NULL: any case, and the long s (U+017F) and the
- * Kelvin sign (U+212A) match 's' and 'k'. */
-static const char *
-after_caseless(const char *text, const char *word)
-{
-    for (; *word != '\0'; word++) {
-        char c = *text >= 'A' && *text <= 'Z' ? (char)(*text - 'A' + 'a') : *text;
-        if (c == *word)
-            text++;
-        else if (*word == 's' && strncmp(text, "\u017F", 2) == 0)
-            text += 2;
-        else if (*word == 'k' && strncmp(text, "\u212A", 3) == 0)
-            text += 3;
-        else
-            return NULL;
-    }
-    return text;
-}
-
-/* Whether @p text starts with one of @p words (see after_caseless). */
-static gboolean
-starts_caseless(const char *text, const char *const *words)
-{
-    for (gsize i = 0; words[i] != NULL; i++)
-        if (after_caseless(text, words[i]) != NULL)
-            return TRUE;
-    return FALSE;
 }
 
 /* ---- occupation titles run together ---------------------------------- */
@@ -118,13 +89,10 @@ has_level_bracket(const char *text)
            g_regex_match(level_regex(), text, 0, NULL);
 }
 
-/* A level after a title, bracketed or not: "(3)", "(Level 3)", "(L3)",
- * "Level 3", "- L3". Unbracketed, it ends the title: the end of the text
- * or a capitalised word (the next title) follows. Prose says "level 3"
- * too, so only titles are read with this. Compiled to machine code
- * (G_REGEX_OPTIMIZE): nearly every occupation title has a level, and the
- * interpreter spends 29,000 instructions on a 34-character title, the
- * compiled pattern 7,600 (compiling it once: 210,000). */
+/* A level after a title, bracketed or not: "(3)", "(Level 3)", "(L3)", "Level
+ * 3", "- L3". Unbracketed, it ends the title: the end of the text or a
+ * capitalised word (the next title) follows. Prose says "level 3" too, so only
+ * titles are read with this. */
 static GRegex *
 title_level_regex(void)
 {
@@ -132,7 +100,7 @@ title_level_regex(void)
     static gsize once;
     if (g_once_init_enter(&once)) {
         re = g_regex_new("(?|(?i:\\(\\s*(?:level\\s*|L)?)([1-8])\\s*\\)"
-                         "|(?:\\s[-–—,:])?\\s*\\b(?:Level|LEVEL|L)\\s*([1-8])\\b"
+                         "|(?:\\s[-–—,:])?\\s*\\b(?:Level|LEVEL|level|L)\\s*([1-8])\\b"
                          "(?=\\s*$|\\s+\\p{Lu}))",
                          G_REGEX_OPTIMIZE, 0, NULL);
         g_once_init_leave(&once, 1);
@@ -302,8 +270,7 @@ flag_regex(void)
 static gboolean
 take_flag(char **text)
 {
-    if (!__ost_prefilter_contains(*text, "apprenticeship") ||
-        !g_regex_match(flag_regex(), *text, 0, NULL))
+    if (!g_regex_match(flag_regex(), *text, 0, NULL))
         return FALSE;
     char *cut = g_regex_replace_literal(flag_regex(), *text, -1, 0, " ", 0, NULL);
     g_free(*text);
@@ -390,9 +357,7 @@ after_prefix(const char *text, const char *label)
     return *p != '\0' ? p : NULL;
 }
 
-/* The colour key and links about the map, not part of it. Lines that
- * start as the pattern's branches do are matched by machine code: the
- * interpreter took 19,000 instructions a line. */
+/* The colour key and links about the map, not part of it. */
 static gboolean
 is_furniture(const char *text)
 {
@@ -402,21 +367,17 @@ is_furniture(const char *text)
         re = g_regex_new("^(?:occupations? (?:in|shown in|coloured) \\w+\\s*[:\\-–]"
                          "|(?:green|amber|red|black|grey)\\s*[:=\\-–]"
                          "|\\(\\s*\\d?\\s*\\)\\s*[:\\-–]|key$|legend$|click here\\b"
+                         "|key to (?:the )?colou?rs?$|colou?r key$"
+                         "|occupations (?:in|of) .{1,80}\\bby pathway\\b"
                          "|(?:find out|see) more\\b|occupational maps?$)",
                          G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
         g_once_init_leave(&once, 1);
     }
-    /* How the pattern's branches begin. */
-    static const char *const starts[] = {"occupation", "green", "amber", "red", "black",
-                                         "grey", "(", "key", "legend", "click here",
-                                         "find out more", "see more", NULL};
-    return starts_caseless(text, starts) && g_regex_match(re, text, 0, NULL);
+    return g_regex_match(re, text, 0, NULL);
 }
 
 /* "Occupational map: Protective services", "Protective services occupational
- * map", or a "Route:" label. Every heading is asked; the pattern is
- * compiled to machine code, which matches in a third of the interpreter's
- * time (25M instructions for 80 headings on 220 small pages before). */
+ * map", or a "Route:" label. */
 static char *
 route_from(const char *text)
 {
@@ -428,12 +389,9 @@ route_from(const char *text)
                          G_REGEX_CASELESS | G_REGEX_DUPNAMES | G_REGEX_OPTIMIZE, 0, NULL);
         g_once_init_leave(&once, 1);
     }
-    /* Every branch has one of these words. */
-    gboolean may = after_caseless(text, "route") != NULL ||
-                   __ost_prefilter_contains(text, "occupational map");
     GMatchInfo *mi = NULL;
     char *route = NULL;
-    if (may && g_regex_match(re, text, 0, &mi)) {
+    if (g_regex_match(re, text, 0, &mi)) {
         const char *names[] = {"a", "b", "c"};
         for (gsize i = 0; i < G_N_ELEMENTS(names) && route == NULL; i++) {
             char *v = g_match_info_fetch_named(mi, names[i]);
@@ -557,6 +515,26 @@ handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
             return;
         }
     }
+    /* "Creative and design route" heading the map; "Craft and design
+     * pathway", "Design cluster" naming what they are by their last word. */
+    static ost_pattern route_heading = OST_PATTERN("^(\\S.{0,80}?)\\s+route$", OST_CASELESS);
+    static ost_pattern named = OST_PATTERN("^(\\S.{0,80}?)\\s+(pathway|cluster)$", OST_CASELESS);
+    char *parts[2];
+    if (b->kind == OST_BLOCK_HEADING && st->map->route == NULL &&
+        __ost_pattern_fetch(&route_heading, text, 1, parts)) {
+        st->map->route = parts[0];
+        return;
+    }
+    if (b->kind != OST_BLOCK_LINE && __ost_pattern_fetch(&named, text, 2, parts)) {
+        end_paragraph(st);
+        if (g_ascii_strcasecmp(parts[1], "pathway") == 0)
+            start_pathway(st, parts[0]);
+        else
+            start_cluster(st, parts[0]);
+        g_free(parts[0]);
+        g_free(parts[1]);
+        return;
+    }
     if ((v = after_prefix(text, "pathway")) != NULL) {
         end_paragraph(st);
         char *name = squash(v);
@@ -653,6 +631,44 @@ cluster_row(omap_state *st, const ost_block *b, char **cells, guint n)
     st->cluster = NULL;
 }
 
+/* A header row naming a pathway, a cluster and an occupations column
+ * ("Pathway | Occupational cluster | Occupations"): the table gives one
+ * cluster a row. */
+static gboolean
+record_header(omap_state *st, char **cells, guint n)
+{
+    static ost_pattern names[] = {
+        OST_PATTERN("^(occupational )?pathways?$", OST_CASELESS),
+        OST_PATTERN("^(occupational )?clusters?$", OST_CASELESS),
+        OST_PATTERN("^occupations?( and levels?)?$", OST_CASELESS),
+    };
+    int found[3] = {-1, -1, -1};
+    for (guint i = 0; i < n; i++)
+        for (guint k = 0; k < G_N_ELEMENTS(names); k++)
+            if (found[k] < 0 && __ost_pattern_match(&names[k], cells[i]))
+                found[k] = (int)i;
+    if (found[RECORD_CLUSTER] < 0 || found[RECORD_OCCUPATIONS] < 0)
+        return FALSE;
+    memcpy(st->record, found, sizeof found);
+    return TRUE;
+}
+
+/* A row of such a table: its pathway, its cluster, its occupations. */
+static void
+record_row(omap_state *st, const ost_block *b, char **cells, guint n)
+{
+    end_paragraph(st);
+    int p = st->record[RECORD_PATHWAY];
+    if (p >= 0 && (guint)p < n && cells[p][0] != '\0')
+        start_pathway(st, cells[p]);
+    guint c = (guint)st->record[RECORD_CLUSTER];
+    if (c < n && cells[c][0] != '\0')
+        start_cluster(st, cells[c]);
+    guint o = (guint)st->record[RECORD_OCCUPATIONS];
+    if (o < n && st->cluster != NULL)
+        add_occupations(st->cluster, cells[o], b->status);
+}
+
 static void
 handle_row(omap_state *st, const ost_block *b, guint idx)
 {
@@ -668,7 +684,11 @@ handle_row(omap_state *st, const ost_block *b, guint idx)
         if (after_prefix(cells[i], "cluster") != NULL)
             prefixed++;
     }
-    if ((b->flags & OST_BLOCK_LABEL) && n == 2) {
+    if ((b->flags & OST_BLOCK_HEADER_ROW) && record_header(st, cells, n)) {
+        ;
+    } else if (st->record[RECORD_OCCUPATIONS] >= 0 && !(b->flags & OST_BLOCK_LINK)) {
+        record_row(st, b, cells, n);
+    } else if ((b->flags & OST_BLOCK_LABEL) && n == 2) {
         if (is_description_label(cells[0])) {
             char *d = squash(cells[1]);
             if (st->cluster != NULL)
@@ -715,6 +735,16 @@ heading_levels(omap_state *st)
         const ost_block *b = g_ptr_array_index(items, i);
         if ((b->flags & OST_BLOCK_CHROME) || b->text == NULL)
             continue;
+        if (b->kind == OST_BLOCK_ROW && (b->flags & OST_BLOCK_HEADER_ROW) &&
+            record_header(st, (char **)b->cells->pdata, b->cells->len)) {
+            /* The table names pathways and clusters; a heading above it
+             * names the route. */
+            st->record[RECORD_PATHWAY] = st->record[RECORD_CLUSTER] =
+                st->record[RECORD_OCCUPATIONS] = -1;
+            st->pathway_level = 0;
+            st->cluster_level = 7;
+            return;
+        }
         if (b->kind == OST_BLOCK_HEADING) {
             char *route = route_from(b->text);
             gboolean skip = route != NULL || is_furniture(b->text) ||
@@ -769,6 +799,7 @@ __ost_recognize_occupational_map(rec_ctx *ctx)
     st.intro = g_string_new(NULL);
     st.para = g_string_new(NULL);
     st.columns = g_ptr_array_new();
+    st.record[RECORD_PATHWAY] = st.record[RECORD_CLUSTER] = st.record[RECORD_OCCUPATIONS] = -1;
     heading_levels(&st);
 
     const GPtrArray *items = ctx->blocks->items;
@@ -783,6 +814,11 @@ __ost_recognize_occupational_map(rec_ctx *ctx)
         if (b->kind == OST_BLOCK_ROW && b->cells != NULL) {
             handle_row(&st, b, i);
             continue;
+        }
+        if (st.record[RECORD_OCCUPATIONS] >= 0) {
+            /* After a table of one cluster a row, text is no cluster's. */
+            st.record[RECORD_OCCUPATIONS] = -1;
+            st.cluster = NULL;
         }
         char *text = squash(b->text);
         if (text[0] != '\0')

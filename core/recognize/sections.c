@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Cutting a block stream into labelled sections, for the recognisers. */
 #include "sections.h"
+#include "chrome.h"
+#include "pattern.h"
 
 #include <string.h>
 
@@ -55,7 +57,8 @@ __ost_sections_free(ost_sections *sections)
 static gboolean
 skipped(const ost_block *b)
 {
-    return (b->flags & OST_BLOCK_CHROME) || b->kind == OST_BLOCK_PAGE;
+    return (b->flags & OST_BLOCK_CHROME) || b->kind == OST_BLOCK_PAGE ||
+           __ost_chrome_cookie_line(b->text);
 }
 
 /* The next block with text after @p i, skipping breaks, or NULL. */
@@ -118,6 +121,109 @@ unmarked_label_row(const ost_block *b, const ost_section_rules *rules)
     return whole;
 }
 
+/* Whether the label line ending at @p i heads a column of codes ("KSBs"
+ * above "K1 K2 K6 ..." in a printed duties table), not a section: codes
+ * that are the statements' own stand one to a line, with their text. */
+static gboolean
+column_heading(const ost_blocks *blocks, guint i)
+{
+    guint j;
+    const ost_block *n = next_text(blocks, i, &j);
+    if (n == NULL || n->kind != OST_BLOCK_LINE)
+        return FALSE;
+    GPtrArray *codes = __ost_parse_codes(n->text);
+    gboolean column = codes != NULL && codes->len >= 2;
+    if (codes != NULL)
+        g_ptr_array_unref(codes);
+    return column;
+}
+
+/* A line that may be a table's label cell: short, capitalised, ending
+ * no sentence (a colon aside). */
+static gboolean
+label_like(const ost_block *b)
+{
+    if (b->kind != OST_BLOCK_LINE || b->text == NULL || !starts_capital(b->text))
+        return FALSE;
+    char *t = __ost_text_clean(b->text);
+    gsize n = t != NULL ? strlen(t) : 0;
+    gboolean like = n > 0 && n <= 40 && (t[n - 1] == ':' || !__ost_text_ends_sentence(t));
+    g_free(t);
+    return like;
+}
+
+/* The next run of LINE blocks from @p i on, skipping breaks before it:
+ * its first block in @p first, @p n its blocks (none skipped between);
+ * the index after it is returned. */
+static guint
+line_run(const ost_blocks *blocks, guint i, guint *first, guint *n)
+{
+    guint len = blocks->items->len;
+    while (i < len && ((const ost_block *)g_ptr_array_index(blocks->items, i))->kind ==
+                          OST_BLOCK_BREAK)
+        i++;
+    *first = i;
+    *n = 0;
+    for (; i < len; i++) {
+        const ost_block *b = g_ptr_array_index(blocks->items, i);
+        if (b->kind != OST_BLOCK_LINE || skipped(b))
+            break;
+        (*n)++;
+    }
+    return i;
+}
+
+/* A table of labels and values whose two columns a printed page or its
+ * extracted text put one after the other: a run of three or more label
+ * lines, then (after a caption of one line at most) a run of as many value
+ * lines. Most labels are known, two or more of them single-valued, and
+ * each of those accepts its value. @return the number of rows, 0 when the lines at @p i
+ * are no such table; @p values gets the first value line. */
+static guint
+label_column(const ost_blocks *blocks, guint i, const ost_section_rules *rules, guint *values)
+{
+    guint first, k;
+    guint end = line_run(blocks, i, &first, &k);
+    if (first != i || k < 3 || rules->single == NULL)
+        return 0;
+    guint v, n;
+    guint after = line_run(blocks, end, &v, &n);
+    if (n == 1) /* a caption between the columns ("Key facts") */
+        line_run(blocks, after, &v, &n);
+    else if (n == k + 1) /* the caption above the values */
+        v++, n--;
+    if (n != k)
+        return 0;
+    guint known = 0, singles = 0;
+    for (guint r = 0; r < k; r++) {
+        const ost_block *label = g_ptr_array_index(blocks->items, first + r);
+        const ost_block *value = g_ptr_array_index(blocks->items, v + r);
+        if (!label_like(label))
+            return 0;
+        ost_label_hit hit;
+        if (never_label(label->text) ||
+            !__ost_label_match(rules->labels, rules->n_labels, label->text, &hit))
+            continue;
+        gboolean whole = hit.rest == NULL && hit.before == NULL;
+        int field = hit.label->field;
+        __ost_label_hit_clear(&hit);
+        gboolean single = field >= 0 && rules->single(field);
+        char *line = __ost_text_clean(value->text);
+        gboolean fits = whole && line != NULL &&
+                        (!single || rules->is_value == NULL || rules->is_value(field, line));
+        g_free(line);
+        if (!fits)
+            return 0;
+        known++;
+        singles += single;
+    }
+    /* A list of contents names sections, whose fields hold many lines. */
+    if (known * 2 < k || singles < 2)
+        return 0;
+    *values = v;
+    return k;
+}
+
 ost_sections *
 __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
 {
@@ -176,6 +282,26 @@ __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
             continue;
         }
 
+        guint values, rows;
+        if (b->kind == OST_BLOCK_LINE && awaiting == NULL &&
+            (rows = label_column(blocks, i, rules, &values)) > 0) {
+            for (guint r = 0; r < rows; r++) {
+                const ost_block *label = g_ptr_array_index(blocks->items, i + r);
+                const ost_block *value = g_ptr_array_index(blocks->items, values + r);
+                ost_label_hit hit;
+                gboolean ok = __ost_label_match(rules->labels, rules->n_labels, label->text, &hit);
+                cur = section_add(sections, ok ? hit.label->field : OST_SECTION_UNKNOWN, label);
+                cur->label = ok ? hit.label : NULL;
+                cur->label_text = ok ? g_steal_pointer(&hit.label_text) : __ost_text_clean(label->text);
+                cur->value = __ost_text_clean(value->text);
+                if (ok)
+                    __ost_label_hit_clear(&hit);
+            }
+            cur = section_add(sections, OST_SECTION_LOOSE, NULL);
+            i = values + rows - 1;
+            continue;
+        }
+
         const char *text = b->text != NULL ? b->text : "";
         if (awaiting != NULL) {
             ost_section *a = awaiting;
@@ -231,6 +357,11 @@ __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
             }
         }
         open_sentence = FALSE;
+        if (ok && b->kind == OST_BLOCK_LINE && hit.rest == NULL && hit.before == NULL &&
+            column_heading(blocks, consumed)) {
+            __ost_label_hit_clear(&hit);
+            ok = FALSE;
+        }
         if (ok) {
             cur = section_add(sections, hit.label->field, b);
             cur->label = hit.label;
@@ -263,10 +394,7 @@ __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
             continue;
         }
 
-        /* An unnamed question answered on the next line: keep the pair.
-         * Asked of every content line, nearly all no question: cleaning
-         * each to look at its end cost 4.4 million instructions and an
-         * allocation a line on the sample pages, this test 0.2 million. */
+        /* An unnamed question answered on the next line: keep the pair. */
         guint j;
         const ost_block *n = next_text(blocks, i, &j);
         if (__ost_text_clean_ends_with(text, '?') && n != NULL && n->kind == OST_BLOCK_LINE &&
@@ -317,7 +445,8 @@ add_split(GPtrArray *out, const char *text, gboolean commas)
         g_ptr_array_unref(parts);
         return;
     }
-    char **parts = g_regex_split(__ost_regex("[;\\n]", 0), text, 0);
+    static ost_pattern separator = OST_PATTERN("[;\\n]", 0);
+    char **parts = __ost_pattern_split(&separator, text);
     for (guint i = 0; parts[i] != NULL; i++) {
         char *c = __ost_text_clean(parts[i]);
         if (c != NULL)
@@ -328,12 +457,49 @@ add_split(GPtrArray *out, const char *text, gboolean commas)
 }
 
 GPtrArray *
+__ost_section_unpointed_items(const ost_section *sec, ost_repairer *rep, ost_doc *doc)
+{
+    GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
+    GString *item = NULL;
+    gboolean fits = TRUE;
+    for (guint i = 0; fits && i < sec->n_blocks; i++) {
+        const ost_block *b = sec->blocks[i];
+        if (b->kind == OST_BLOCK_BREAK)
+            continue;
+        char *t = b->kind == OST_BLOCK_LINE ? __ost_text_clean(b->text) : NULL;
+        fits = t != NULL && !__ost_text_ends_sentence(t) && !__ost_text_is_intro(t);
+        if (fits && (item == NULL || g_unichar_isupper(g_utf8_get_char(t)))) {
+            if (item != NULL)
+                g_ptr_array_add(items, g_string_free(item, FALSE));
+            item = g_string_new(t);
+        } else if (fits) {
+            ost_repairer_join(rep, item, t, doc);
+        }
+        g_free(t);
+    }
+    if (item != NULL)
+        g_ptr_array_add(items, g_string_free(item, FALSE));
+    if (!fits || items->len < 2) {
+        g_ptr_array_unref(items);
+        return NULL;
+    }
+    return items;
+}
+
+GPtrArray *
 __ost_section_entries(const ost_section *sec, const ost_layout *layout, ost_repairer *rep,
                       ost_doc *doc, gboolean commas)
 {
     GPtrArray *out = ost_strlist_new();
     if (sec->value != NULL)
         add_split(out, sec->value, commas);
+    GPtrArray *items = __ost_section_unpointed_items(sec, rep, doc);
+    if (items != NULL) {
+        for (guint i = 0; i < items->len; i++)
+            ost_strlist_add_unique(out, g_ptr_array_index(items, i));
+        g_ptr_array_unref(items);
+        return out;
+    }
     ost_para_builder pb;
     __ost_para_init(&pb, layout, rep, doc);
     for (guint i = 0; i < sec->n_blocks; i++) {
@@ -369,11 +535,11 @@ __ost_section_entries(const ost_section *sec, const ost_layout *layout, ost_repa
 static char *
 without_codes(const char *line)
 {
-    char *cut = g_regex_replace(__ost_regex("\\b(?:ST|OCC)\\d{4}\\b"
-                                            "|\\b(?:version|v)\\s*\\d+(?:\\.\\d+)*\\b"
-                                            "|^\\s*[-–—|:]+|[-–—|:]+\\s*$",
-                                            G_REGEX_CASELESS),
-                                line, -1, 0, " ", 0, NULL);
+    static ost_pattern codes = OST_PATTERN("\\b(?:ST|OCC)\\d{4}\\b"
+                                           "|\\b(?:version|v)\\s*\\d+(?:\\.\\d+)*\\b"
+                                           "|^\\s*[-–—|:]+|[-–—|:]+\\s*$",
+                                           OST_CASELESS);
+    char *cut = __ost_pattern_replace(&codes, line, " ");
     char *clean = __ost_text_clean(cut);
     g_free(cut);
     if (clean != NULL && strspn(clean, " -–—|:") == strlen(clean))
@@ -384,6 +550,8 @@ without_codes(const char *line)
 char *
 __ost_leading_title(const GPtrArray *sections)
 {
+    static ost_pattern document_kind = OST_PATTERN("^(?:(?:occupational|apprenticeship)\\s+)?standard(?:\\s+proposal)?$"
+                        "|^(?:occupation|proposal|occupational standard proposal)$", OST_CASELESS);
     if (sections->len == 0)
         return NULL;
     const ost_section *first = g_ptr_array_index(sections, 0);
@@ -400,9 +568,7 @@ __ost_leading_title(const GPtrArray *sections)
          * ("Occupational standard"): the title may follow. */
         if (t == NULL)
             continue;
-        if (__ost_match("^(?:(?:occupational|apprenticeship)\\s+)?standard(?:\\s+proposal)?$"
-                        "|^(?:occupation|proposal|occupational standard proposal)$",
-                        t, G_REGEX_CASELESS)) {
+        if (__ost_pattern_match(&document_kind, t)) {
             g_free(t);
             continue;
         }

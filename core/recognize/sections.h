@@ -27,12 +27,9 @@ typedef struct ost_section {
     guint n_blocks;
 } ost_section;
 
-/* A document's sections. Only the last section opened takes blocks, so
- * the sections' contents follow each other in one array: an array per
- * section cost 3,180 arrays and 2,600 reallocations on the sample pages.
- * (The sections themselves in one GArray cost more than they saved, 6
- * million instructions: its growth past 1 KiB sends malloc into
- * malloc_consolidate.) */
+/* A document's sections. Only the last section opened takes blocks, so the
+ * sections' contents follow each other in one array: an array per section cost
+ * 3,180 arrays and 2,600 reallocations on the sample pages. */
 typedef struct ost_sections {
     GPtrArray *items;   /* ost_section*, in reading order */
     GPtrArray *content; /* const ost_block* (not owned) */
@@ -58,6 +55,13 @@ void __ost_sections_free(ost_sections *sections);
 /* Paragraphs of a section: its value, then its content (transfer full). */
 GPtrArray *__ost_section_paragraphs(const ost_section *sec, const ost_layout *layout,
                                     ost_repairer *rep, ost_doc *doc);
+
+/* A list printed without its bullets: lines, none ending a sentence,
+ * where a capital starts an item and a lower-case word goes on with the
+ * item above it ("... working at height and asbestos" / "awareness").
+ * NULL when the section is not such a list of two items or more
+ * (transfer full). */
+GPtrArray *__ost_section_unpointed_items(const ost_section *sec, ost_repairer *rep, ost_doc *doc);
 
 /* The entries of a list section: each list item and table cell whole; the
  * value and paragraphs split at semicolons and line ends, and at commas too

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Recognising standards, proposals and legacy standards in a block stream. */
-#include "prefilter.h"
+#include "pattern.h"
+#include "chrome.h"
+#include "duties.h"
 #include "sections.h"
 #include "unplaced.h"
 
@@ -208,11 +210,13 @@ short_value(const char *line)
 static gboolean
 is_value(int field, const char *line)
 {
+    static ost_pattern reference_code = OST_PATTERN("^(ST|OCC)\\d{4}\\b", 0);
+    static ost_pattern version_number = OST_PATTERN("^v?\\d+(\\.\\d+)*$", OST_CASELESS);
     switch (field) {
     case F_REFERENCE:
-        return __ost_match("^(ST|OCC)\\d{4}\\b", line, 0);
+        return __ost_pattern_match(&reference_code, line);
     case F_VERSION:
-        return __ost_match("^v?\\d+(\\.\\d+)*$", line, G_REGEX_CASELESS);
+        return __ost_pattern_match(&version_number, line);
     case F_LEVEL:
         return __ost_parse_level(line) > 0;
     case F_DURATION:
@@ -330,7 +334,7 @@ add_ksb(std_ctx *c, GPtrArray *list, char *id, char *title, char *text, gboolean
     ost_ksb *k = ost_ksb_new(NULL, NULL, NULL);
     k->id = id;
     k->title = title;
-    k->text = text;
+    k->text = __ost_chrome_strip_back_link(text);
     k->id_derived = derived;
     g_ptr_array_add(list, k);
 }
@@ -344,15 +348,6 @@ looks_like_title(const char *para)
     for (const char *p = para; *p != '\0'; p++)
         words += *p == ' ';
     return words <= 8 && !__ost_text_ends_sentence(para) && __ost_text_len(para) <= 80;
-}
-
-/* A lead-in before the statements ("The apprentice will know:", "what is
- * required?"). */
-static gboolean
-is_intro(const char *para)
-{
-    gsize n = strlen(para);
-    return n > 0 && (para[n - 1] == ':' || para[n - 1] == '?') && __ost_text_len(para) <= 120;
 }
 
 /* "Taking responsibility – drive to achieve ...", "Integrity: Acts fairly
@@ -421,9 +416,7 @@ split_head(char **title, char **text, const char *all, gsize head_len, glong nex
     g_free(body);
 }
 
-/* "K3": the id of the third statement without a code. Formatted by hand:
- * g_strdup_printf took 1,000 instructions an id (580,000 for 100 small
- * pages). */
+/* "K3": the id of the third statement without a code. */
 static char *
 derived_id(char letter, guint n)
 {
@@ -448,7 +441,7 @@ parse_uncoded_ksbs(std_ctx *c, const ost_section *sec, char letter, GPtrArray *p
         const char *item = __ost_text_after_bullet(p);
         if (item == NULL)
             item = p;
-        if (i == 0 && is_intro(item))
+        if (i == 0 && __ost_text_is_intro(item))
             continue;
         char *title = NULL;
         /* Named statements: a title paragraph, then its text. */
@@ -486,7 +479,9 @@ parse_ksbs(std_ctx *c, const ost_section *sec, char letter)
         g_free(code);
     }
     if (!coded) {
-        GPtrArray *paras = paragraphs(c, sec);
+        GPtrArray *paras = __ost_section_unpointed_items(sec, c->rc->rep, c->rc->doc);
+        if (paras == NULL)
+            paras = paragraphs(c, sec);
         parse_uncoded_ksbs(c, sec, letter, paras);
         g_ptr_array_unref(paras);
         return;
@@ -508,7 +503,7 @@ parse_ksbs(std_ctx *c, const ost_section *sec, char letter)
             continue;
         if (b != NULL && b->kind == OST_BLOCK_ROW && b->cells->len >= 2) {
             char *c0 = __ost_text_clean(g_ptr_array_index(b->cells, 0));
-            if (c0 != NULL && __ost_match("^[KSB]\\d+$", c0, 0)) {
+            if (c0 != NULL && __ost_is_bare_code(c0)) {
                 code = c0;
                 GString *r = g_string_new(NULL);
                 for (guint k = 1; k < b->cells->len; k++)
@@ -518,7 +513,10 @@ parse_ksbs(std_ctx *c, const ost_section *sec, char letter)
             } else {
                 g_free(c0);
             }
-        } else if (b != NULL && !__ost_parse_coded(b->text, &code, &rest) &&
+        }
+        /* A row whose first cell is not a code alone is a line that a tab
+         * split ("K2: tab<TAB>here"): its code leads its text. */
+        if (code == NULL && b != NULL && !__ost_parse_coded(b->text, &code, &rest) &&
                    __ost_is_bare_code(b->text)) {
             /* A code on its own line or heading, its text below. */
             code = __ost_text_clean(b->text);
@@ -568,202 +566,6 @@ parse_ksbs(std_ctx *c, const ost_section *sec, char letter)
         g_free(first);
         g_free(row_rest);
     }
-    g_string_free(text, TRUE);
-}
-
-static void
-finish_duty(std_ctx *c, ost_duty *d, GString *text)
-{
-    if (d == NULL)
-        return;
-    char *t = __ost_text_clean(text->str);
-    g_free(d->text);
-    d->text = t != NULL ? t : g_strdup("");
-    g_string_truncate(text, 0);
-    g_ptr_array_add(c->s->duties, d);
-}
-
-/* "Duty 3 Prioritise ..." -> id "D3", text after it. */
-static char *
-duty_id(const char *text, const char **rest)
-{
-    GMatchInfo *m = NULL;
-    char *id = NULL;
-    /* The shared cache compiles the pattern to machine code, which also
-     * skips checking the whole (often long) line as UTF-8 on every call:
-     * 31,000 instructions a duty line with the interpreter, 2,000 so. Its
-     * prefilter rules out the lines not starting with "duty" or "d". */
-    if (__ost_match_info("^\\s*(?:duty|D)\\s*(\\d{1,3})\\b\\s*[:.\\-–—]?\\s*", text,
-                         G_REGEX_CASELESS, &m)) {
-        char *n = g_match_info_fetch(m, 1);
-        int end;
-        g_match_info_fetch_pos(m, 0, NULL, &end);
-        id = g_strdup_printf("D%s", n);
-        *rest = text + end;
-        g_free(n);
-    }
-    g_match_info_free(m);
-    return id;
-}
-
-/* The header row of a duties table: only the words "duty" and "KSBs". */
-static gboolean
-duty_header(const char *text)
-{
-    return __ost_match("^\\s*(duty|duties)\\s+(ksbs?|knowledge,? skills,? "
-                                "(and )?behaviours?|criteria)\\s*$",
-                                text, G_REGEX_CASELESS);
-}
-
-/* The KSB codes ending a duty's line, or NULL; @p head gets the text
- * before them (transfer full). The codes stand in their own column after a
- * wide gap (text laid out by a PDF tool), or follow the text directly when
- * a table was copied as text: then at least two codes, or codes under a
- * name ("Knowledge: K1, K2 Skills: S1", "(KSBs: K1-K4)"), so that a duty
- * that merely mentions a code keeps it. */
-static GPtrArray *
-trailing_codes(const char *line, char **head)
-{
-    static GRegex *gap_re;
-    if (g_once_init_enter(&gap_re)) {
-        GRegex *r = g_regex_new("\\S(\\s{2,}|\\t)", 0, 0, NULL);
-        g_once_init_leave(&gap_re, r);
-    }
-    GMatchInfo *m = NULL;
-    GPtrArray *codes = NULL;
-    int cut = -1;
-    for (g_regex_match(gap_re, line, 0, &m); codes == NULL && g_match_info_matches(m);
-         g_match_info_next(m, NULL)) {
-        int end;
-        g_match_info_fetch_pos(m, 1, &cut, &end);
-        codes = __ost_parse_codes(line + end);
-    }
-    g_match_info_free(m);
-    for (const char *p = strchr(line, ' '); codes == NULL && p != NULL; p = strchr(p + 1, ' ')) {
-        const char *tail = p + 1;
-        if (*tail == ' ' || *tail == '\0')
-            continue;
-        codes = __ost_parse_codes(tail);
-        if (codes != NULL && codes->len < 2 && g_ascii_isupper(*tail) &&
-            g_ascii_isdigit(tail[1])) {
-            g_ptr_array_unref(codes);
-            codes = NULL;
-        }
-        cut = (int)(p - line);
-    }
-    if (codes != NULL)
-        *head = g_strndup(line, (gsize)cut);
-    return codes;
-}
-
-/* Whether @row, a duty row without an id of its own, is the rest of
- * @stated, the row before that did state its id ("Duty 6 ..."): a table row
- * that a page break split goes on at the top of the next page, or at least
- * goes on mid-sentence with no codes of its own. */
-static gboolean
-row_continues(const ost_block *stated, const ost_block *row, const GPtrArray *codes)
-{
-    if (stated == NULL)
-        return FALSE;
-    if (row->page > 0 && stated->page > 0 && row->page != stated->page)
-        return TRUE;
-    const char *first = row->cells->len > 0 ? g_ptr_array_index(row->cells, 0) : "";
-    while (*first == ' ')
-        first++;
-    return codes == NULL && g_unichar_islower(g_utf8_get_char(first));
-}
-
-/* Duties: table rows [duty, codes]; "Duty N" lines with their wrapped text
- * and the code lines that follow (a flattened table), or with the codes
- * ending their lines; or list items and bullet lines without codes. */
-static void
-parse_duties(std_ctx *c, const ost_section *sec)
-{
-    ost_duty *d = NULL;
-    GString *text = g_string_new(NULL);
-    gboolean codes_seen = FALSE, codes_inline = FALSE;
-    const ost_block *stated_row = NULL; /* the last row that gave its duty's id */
-    for (guint i = 0; i < sec->n_blocks; i++) {
-        const ost_block *b = sec->blocks[i];
-        if (b->kind == OST_BLOCK_BREAK || b->text == NULL)
-            continue;
-        if ((b->flags & OST_BLOCK_HEADER_ROW) || duty_header(b->text))
-            continue;
-        if (b->kind == OST_BLOCK_ROW && b->cells->len >= 2) {
-            GPtrArray *codes = __ost_parse_codes(g_ptr_array_index(b->cells, b->cells->len - 1));
-            finish_duty(c, d, text);
-            const char *rest = g_ptr_array_index(b->cells, 0);
-            char *id = duty_id(rest, &rest);
-            if (id == NULL && row_continues(stated_row, b, codes)) {
-                /* The rest of a row that a page break split. */
-                d = g_ptr_array_steal_index(c->s->duties, c->s->duties->len - 1);
-                g_string_assign(text, d->text);
-                char *t = __ost_text_clean(rest);
-                if (t != NULL)
-                    ost_repairer_join(c->rc->rep, text, t, c->rc->doc);
-                g_free(t);
-                stated_row = b;
-            } else {
-                d = ost_duty_new(NULL, NULL);
-                d->id = id != NULL ? id : g_strdup_printf("D%u", c->s->duties->len + 1);
-                g_string_append(text, rest);
-                stated_row = id != NULL ? b : NULL;
-            }
-            for (guint k = 0; codes != NULL && k < codes->len; k++)
-                ost_strlist_add_unique(d->ksbs, g_ptr_array_index(codes, k));
-            if (codes != NULL)
-                g_ptr_array_unref(codes);
-            finish_duty(c, d, text);
-            d = NULL;
-            continue;
-        }
-        const char *line = b->text;
-        GPtrArray *codes = __ost_parse_codes(line);
-        if (codes != NULL) {
-            for (guint k = 0; d != NULL && k < codes->len; k++)
-                ost_strlist_add_unique(d->ksbs, g_ptr_array_index(codes, k));
-            g_ptr_array_unref(codes);
-            codes_seen = d != NULL;
-            continue;
-        }
-        /* A line that continues a duty whose codes ended the line above. */
-        gboolean continued = codes_inline && g_unichar_islower(g_utf8_get_char(line));
-        char *head = NULL;
-        GPtrArray *tail = trailing_codes(line, &head);
-        if (tail != NULL)
-            line = head;
-        const char *rest;
-        char *id = duty_id(line, &rest);
-        const char *bullet = __ost_text_after_bullet(line);
-        codes_inline = FALSE;
-        if (!continued && (id != NULL || bullet != NULL || b->kind == OST_BLOCK_ITEM || d == NULL ||
-                           codes_seen)) {
-            if (d == NULL && id == NULL && bullet == NULL && b->kind != OST_BLOCK_ITEM &&
-                is_intro(line)) {
-                continue; /* "The duties include:" */
-            }
-            finish_duty(c, d, text);
-            d = ost_duty_new(NULL, NULL);
-            d->id = id != NULL ? id : g_strdup_printf("D%u", c->s->duties->len + 1);
-            line = id != NULL ? rest : bullet != NULL ? bullet : line;
-            codes_seen = FALSE;
-        } else {
-            g_free(id);
-        }
-        char *t = __ost_text_clean(line);
-        if (t != NULL)
-            ost_repairer_join(c->rc->rep, text, t, c->rc->doc);
-        g_free(t);
-        if (tail != NULL) {
-            for (guint k = 0; k < tail->len; k++)
-                ost_strlist_add_unique(d->ksbs, g_ptr_array_index(tail, k));
-            g_ptr_array_unref(tail);
-            codes_inline = TRUE;
-            codes_seen = TRUE;
-        }
-        g_free(head);
-    }
-    finish_duty(c, d, text);
     g_string_free(text, TRUE);
 }
 
@@ -827,7 +629,7 @@ parse_job_titles(std_ctx *c, const ost_section *sec)
         const char *item = __ost_text_after_bullet(p);
         if (item == NULL)
             item = p;
-        if (is_intro(item))
+        if (__ost_text_is_intro(item))
             continue;
         GPtrArray *parts = __ost_split_list(item);
         if (parts->len > 1) {
@@ -863,7 +665,8 @@ set_first(char **field, const char *value)
 static char *
 review_text(const char *text)
 {
-    char *when = __ost_find_code(text, "(?i)\\b(after|within|every)\\s+\\S+\\s+(years?|months?)\\b");
+    static ost_pattern review_period = OST_PATTERN("(?i)\\b(after|within|every)\\s+\\S+\\s+(years?|months?)\\b", 0);
+    char *when = __ost_pattern_group(&review_period, text, 0);
     return when != NULL ? when : g_strdup(text);
 }
 
@@ -892,14 +695,16 @@ unparsed(std_ctx *c, const ost_section *sec)
 static void
 set_single(std_ctx *c, const ost_section *sec)
 {
+    static ost_pattern version_number = OST_PATTERN("\\d+(\\.\\d+)*", 0);
+    static ost_pattern duration_range = OST_PATTERN("\\d\\s*(?:to|-|–|—|or)\\s*\\d+\\s*(?:years?|yrs?|months?|mths?)\\b", OST_CASELESS);
     ost_standard *s = c->s;
     const char *v = sec->value;
     if (v == NULL)
         return;
     switch (sec->field) {
     case F_REFERENCE: {
-        char *st = __ost_find_code(v, "\\bST\\d{4}\\b");
-        char *occ = __ost_find_code(v, "\\bOCC\\d{4}\\b");
+        char *st = __ost_standard_reference_in(v);
+        char *occ = __ost_occupation_code_in(v);
         if (st == NULL && occ == NULL)
             unparsed(c, sec);
         if (st != NULL && s->reference == NULL)
@@ -914,11 +719,11 @@ set_single(std_ctx *c, const ost_section *sec)
     }
     case F_OCCUPATION_CODE:
         if (s->occupation_code == NULL &&
-            (s->occupation_code = __ost_find_code(v, "\\bOCC\\d{4}\\b")) == NULL)
+            (s->occupation_code = __ost_occupation_code_in(v)) == NULL)
             unparsed(c, sec);
         break;
     case F_VERSION:
-        if (s->version == NULL && (s->version = __ost_find_code(v, "\\d+(\\.\\d+)*")) == NULL)
+        if (s->version == NULL && (s->version = __ost_pattern_group(&version_number, v, 0)) == NULL)
             unparsed(c, sec);
         break;
     case F_TITLE: set_first(&s->title, v); break;
@@ -948,8 +753,7 @@ set_single(std_ctx *c, const ost_section *sec)
             /* A range ("18-24 months") gives its lower figure; the stated
              * span is kept beside it. */
             if (s->typical_duration_months > 0 &&
-                __ost_match("\\d\\s*(?:to|-|–|—|or)\\s*\\d+\\s*(?:years?|yrs?|months?|mths?)\\b", v,
-                            G_REGEX_CASELESS))
+                __ost_pattern_match(&duration_range, v))
                 add_extra(c, sec->label_text, v);
             else if (s->typical_duration_months == 0)
                 unparsed(c, sec);
@@ -971,61 +775,15 @@ set_single(std_ctx *c, const ost_section *sec)
 
 /* ---- Title, status, stage ------------------------------------------------ */
 
-/* Whether @p tail can follow "apprenticeship" at the end of a title line:
- * the pattern allows white space, a dash or colon, and one word. ASCII
- * decides; other characters may be any of these. */
-static gboolean
-may_end_title_line(const char *tail)
-{
-    gboolean in_word = FALSE;
-    for (const guchar *p = (const guchar *)tail; *p != '\0'; p++) {
-        if (*p >= 0x80)
-            continue;
-        if (g_ascii_isalnum(*p) || *p == '_')
-            in_word = TRUE;
-        else if (in_word || (!g_ascii_isspace(*p) && *p != '-' && *p != ':'))
-            return FALSE;
-    }
-    return TRUE;
-}
-
-/* Whether the title pattern can match @p text: some "apprenticeship" in it
- * (any case) is followed only by what may_end_title_line allows. Lines of
- * running text mention the apprenticeship too; on them the pattern, lazy
- * over up to 119 characters, cost 81,000 instructions a line (6.5M for 100
- * small pages) to fail. Where it may match, it is compiled to machine code:
- * the interpreter took 150,000 instructions on a title line. */
-static gboolean
-may_be_title_line(const char *text)
-{
-    static const char word[] = "apprenticeship";
-    char buf[512];
-    char *folded = __ost_prefilter_fold(text, buf, sizeof buf);
-    gboolean may = FALSE;
-    for (const char *p = strstr(folded, word); p != NULL && !may; p = strstr(p + 1, word))
-        may = may_end_title_line(p + strlen(word));
-    __ost_prefilter_fold_free(folded, buf);
-    return may;
-}
-
 /* The 2017 layout heads the text "<Title> Apprenticeship Standard" (copies
  * reword the last word): the words before "apprenticeship" are the title. */
 static char *
 title_from_heading_line(const char *line)
 {
-    static GRegex *re;
-    if (g_once_init_enter(&re)) {
-        GRegex *r = g_regex_new("^(\\S.{2,119}?)\\s+apprenticeship(?:\\s*[-–—:]?\\s*\\w+)?$",
-                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-        g_once_init_leave(&re, r);
-    }
+    static ost_pattern heading = OST_PATTERN(
+        "^(\\S.{2,119}?)\\s+apprenticeship(?:\\s*[-–—:]?\\s*\\w+)?$", OST_CASELESS);
     char *t = __ost_text_clean(line);
-    if (t == NULL)
-        return NULL;
-    GMatchInfo *m = NULL;
-    char *title = may_be_title_line(t) && g_regex_match(re, t, 0, &m) ? g_match_info_fetch(m, 1)
-                                                                      : NULL;
-    g_match_info_free(m);
+    char *title = __ost_pattern_group(&heading, t, 1);
     g_free(t);
     return title;
 }
@@ -1040,9 +798,7 @@ static char *
 status_from_line(const char *line)
 {
     char *norm = __ost_label_norm(line);
-    /* What follows the sentence's subject, looked for once: building
-     * each subject-and-phrase prefix cost 1,600 allocations and 0.6 of
-     * the 0.9 million instructions here on the sample pages. */
+    /* What follows the sentence's subject, looked for once. */
     const char *stated = NULL;
     if (g_str_has_prefix(norm, "this apprenticeship is "))
         stated = norm + strlen("this apprenticeship is ");
@@ -1178,6 +934,8 @@ empty_section(const ost_section *sec)
 static guint
 qualification_entry(GPtrArray *sections, guint k)
 {
+    static ost_pattern qualification_detail = OST_PATTERN("^(awarding (organi[sz]ation|body)|qualification (type|level|"
+                                  "number|approved|reference)|ofqual)", OST_CASELESS);
     const ost_section *h = g_ptr_array_index(sections, k);
     if (h->field != OST_SECTION_HEADING || !empty_section(h))
         return 0;
@@ -1187,9 +945,7 @@ qualification_entry(GPtrArray *sections, guint k)
         if (f->field == OST_SECTION_LOOSE && empty_section(f))
             continue;
         if (f->field != OST_SECTION_UNKNOWN || f->label_text == NULL ||
-            !__ost_match("^(awarding (organi[sz]ation|body)|qualification (type|level|"
-                                  "number|approved|reference)|ofqual)",
-                                  f->label_text, G_REGEX_CASELESS))
+            !__ost_pattern_match(&qualification_detail, f->label_text))
             break;
         last = j;
     }
@@ -1266,9 +1022,19 @@ preceding_label(GPtrArray *sections, guint i)
     return NULL;
 }
 
+/* Duties, and the options of those under an option's heading. */
+static void
+duties(std_ctx *c, const ost_section *sec)
+{
+    __ost_duties_parse(c->s->duties, c->s->options, sec, c->rc->rep, c->rc->doc);
+    if (c->s->options->len > 0 && c->s->core_and_options == OST_UNSET)
+        c->s->core_and_options = OST_YES;
+}
+
 static void
 handle_section(std_ctx *c, GPtrArray *sections, guint *i)
 {
+    static ost_pattern no_answer = OST_PATTERN("^(none|not applicable|n/a)\\b", OST_CASELESS);
     const ost_section *sec = g_ptr_array_index(sections, *i);
     ost_standard *s = c->s;
     if (single_field(sec->field)) {
@@ -1290,6 +1056,10 @@ handle_section(std_ctx *c, GPtrArray *sections, guint *i)
         loose_facts(c, sec);
         break;
     case OST_SECTION_HEADING:
+        if (__ost_duties_option_heading(sec->label_text, NULL, NULL)) {
+            duties(c, sec); /* "Option 2: Network engineer" */
+            break;
+        }
         if (sec->heading_level == 1 && s->title == NULL)
             s->title = g_strdup(sec->label_text);
         loose_facts(c, sec);
@@ -1350,7 +1120,7 @@ handle_section(std_ctx *c, GPtrArray *sections, guint *i)
         if (t != NULL && !__ost_text_is_placeholder(t)) {
             ost_tristate answer = __ost_parse_yes_no(t, NULL);
             if (answer == OST_UNSET)
-                answer = __ost_match("^(none|not applicable|n/a)\\b", t, G_REGEX_CASELESS)
+                answer = __ost_pattern_match(&no_answer, t)
                              ? OST_NO : OST_YES;
             if (s->professional_recognition == OST_UNSET)
                 s->professional_recognition = answer;
@@ -1360,7 +1130,7 @@ handle_section(std_ctx *c, GPtrArray *sections, guint *i)
         break;
     }
     case F_JOB_TITLES: parse_job_titles(c, sec); break;
-    case F_DUTIES: parse_duties(c, sec); break;
+    case F_DUTIES: duties(c, sec); break;
     case F_KNOWLEDGE: parse_ksbs(c, sec, 'K'); break;
     case F_SKILLS: parse_ksbs(c, sec, 'S'); break;
     case F_BEHAVIOURS: parse_ksbs(c, sec, 'B'); break;
@@ -1407,14 +1177,11 @@ occupation_of(const ost_standard *s)
 static char *
 version_by_reference(const ost_blocks *blocks, const char *reference)
 {
-    /* The reference is always "ST" and four digits (set_single and
-     * links.c make it so). One pattern for any reference, compiled once,
-     * replaces a pattern built around each document's reference: GLib
-     * JIT-compiles a pattern on its first match, and compiling plus that
-     * cost 100,000 instructions per document (4M for 100 small pages).
-     * Matches never overlap an "ST" inside another one, so taking the
-     * first whose digits are the reference's finds what the reference's
-     * own pattern found. */
+    /* The reference is always "ST" and four digits (set_single and links.c
+     * make it so). One pattern for any reference, compiled once, replaces a
+     * pattern built around each document's reference: Matches never overlap an
+     * "ST" inside another one, so taking the first whose digits are the
+     * reference's finds what the reference's own pattern found. */
     static GRegex *re;
     if (g_once_init_enter(&re)) {
         GRegex *r = g_regex_new("\\bST(\\d{4})\\s*[-–—,:|·•]?\\s*(?:version|v)\\s*"
@@ -1423,13 +1190,11 @@ version_by_reference(const ost_blocks *blocks, const char *reference)
         g_once_init_leave(&re, r);
     }
     const char *digits = reference + 2;
-    char buf[64];
-    char *folded_ref = __ost_prefilter_fold(reference, buf, sizeof buf);
     char *version = NULL;
     for (guint i = 0; i < blocks->items->len && version == NULL; i++) {
         const ost_block *b = g_ptr_array_index(blocks->items, i);
         if (b->text == NULL || (b->flags & OST_BLOCK_LINK) ||
-            !__ost_prefilter_contains(b->text, folded_ref))
+            strstr(b->text, digits) == NULL)
             continue;
         GMatchInfo *m = NULL;
         for (g_regex_match(re, b->text, 0, &m); version == NULL && g_match_info_matches(m);
@@ -1441,7 +1206,6 @@ version_by_reference(const ost_blocks *blocks, const char *reference)
         }
         g_match_info_free(m);
     }
-    __ost_prefilter_fold_free(folded_ref, buf);
     return version;
 }
 
@@ -1452,16 +1216,16 @@ version_by_reference(const ost_blocks *blocks, const char *reference)
 static void
 trailblazer_contact(std_ctx *c)
 {
+    static ost_pattern contact_email = OST_PATTERN("(?i)\\btrailblazer contact\\b.*\\bis\\s+"
+                                               "\\K[\\w.%+-]+@[\\w-]+(?:\\.[\\w-]+)+", 0);
     if (__ost_extra_find(c->s->extra, "Trailblazer contact") != NULL)
         return;
     const GPtrArray *items = c->rc->blocks->items;
     for (guint i = 0; i < items->len; i++) {
         const ost_block *b = g_ptr_array_index(items, i);
-        if (b->text == NULL || (b->flags & (OST_BLOCK_CHROME | OST_BLOCK_LINK)) ||
-            !__ost_prefilter_contains(b->text, "trailblazer contact"))
+        if (b->text == NULL || (b->flags & (OST_BLOCK_CHROME | OST_BLOCK_LINK)))
             continue;
-        char *email = __ost_find_code(b->text, "(?i)\\btrailblazer contact\\b.*\\bis\\s+"
-                                               "\\K[\\w.%+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+        char *email = __ost_pattern_group(&contact_email, b->text, 0);
         add_extra(c, "Trailblazer contact", email);
         g_free(email);
         if (email != NULL)
@@ -1506,7 +1270,7 @@ __ost_recognize_standard(rec_ctx *ctx)
         for (guint i = 0; i < ctx->blocks->items->len && s->reference == NULL; i++) {
             const ost_block *b = g_ptr_array_index(ctx->blocks->items, i);
             if (!(b->flags & OST_BLOCK_CHROME))
-                s->reference = __ost_find_code(b->text, "\\bST\\d{4}\\b");
+                s->reference = __ost_standard_reference_in(b->text);
         }
     }
     if (s->reference == NULL)

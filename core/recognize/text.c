@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Text helpers shared by the recognisers: white space, paragraphs, values. */
 #include "text.h"
-#include "prefilter.h"
+#include "pattern.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,18 +18,15 @@ char *
 __ost_text_clean_n(const char *text, gsize n)
 {
     /* Cleaning only drops white space or shortens its runs, so the text
-     * fits in its own length and is copied straight into it: appending to
-     * a GString a character at a time took 41 million instructions on the
-     * sample pages, this 10. */
+     * fits in its own length and is copied straight into it. */
     const char *end = text + n;
     char *out = g_malloc(n + 1);
     gsize len = 0;
     gboolean space = FALSE;
     for (const char *p = text; p < end;) {
         guchar b = (guchar)*p;
-        /* Runs of printable ASCII, most of any text, copied in a tight
-         * loop rather than each byte classified as a character: cleaning
-         * the sample pages went from 13.1 to 7.9 million instructions. */
+        /* Runs of printable ASCII, most of any text, copied in a tight loop
+         * rather than each byte classified as a character. */
         if (b > ' ' && b < 0x80) {
             if (space && len > 0)
                 out[len++] = ' ';
@@ -134,91 +131,51 @@ __ost_text_ends_sentence(const char *text)
 gboolean
 __ost_text_is_placeholder(const char *text)
 {
-    /* Filler anywhere, or a whole text that only stands in for one. Two
-     * patterns, so that each gets a prefilter: asked of whole fields, the
-     * single unanchored regex cost ~48,000 instructions a field. */
-    static const char *const patterns[] = {
-        "\\blorem ipsum\\b|\\bdolor sit amet\\b",
+    /* Filler anywhere, or a whole text that only stands in for one. */
+    static ost_pattern filler = OST_PATTERN(
+        "\\blorem ipsum\\b|\\bdolor sit amet\\b|"
         "^\\s*(tbc|tbd|to be confirmed|to be (added|completed|determined)|placeholder|"
-        "insert (text|details) here|x{3,}|n/?a)\\s*\\.?\\s*$",
-    };
-    static GRegex *res[G_N_ELEMENTS(patterns)];
-    static ost_prefilter filters[G_N_ELEMENTS(patterns)];
-    static gsize once;
-    if (g_once_init_enter(&once)) {
-        for (gsize i = 0; i < G_N_ELEMENTS(patterns); i++) {
-            res[i] = g_regex_new(patterns[i], G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-            __ost_prefilter_init(&filters[i], patterns[i]);
-        }
-        g_once_init_leave(&once, 1);
-    }
-    if (text == NULL)
-        return FALSE;
-    ost_prefilter_subject subject;
-    __ost_prefilter_subject_init(&subject, text);
-    gboolean hit = FALSE;
-    for (gsize i = 0; i < G_N_ELEMENTS(patterns) && !hit; i++)
-        hit = __ost_prefilter_may_match(&filters[i], &subject) && g_regex_match(res[i], text, 0, NULL);
-    __ost_prefilter_subject_clear(&subject);
-    return hit;
+        "insert (text|details) here|x{3,}|n/?a)\\s*\\.?\\s*$", OST_CASELESS);
+    return __ost_pattern_match(&filler, text);
 }
 
 typedef struct residue {
-    const char *pattern; /* matched caselessly at the start of the line */
+    const char *pattern; /* matched caselessly */
     const char *what;
     gboolean foreign;
 } residue;
 
 static const residue residues[] = {
-    {"leave a (reply|comment)\\b", "a blog comment form", TRUE},
-    {"your email address will not be published", "a blog comment form", TRUE},
-    {"required fields are marked", "a blog comment form", TRUE},
-    {"(share|like) this:?$", "a blog sharing widget", TRUE},
-    {"(related posts?|previous post|next post|post navigation)\\b", "blog navigation", TRUE},
-    {"posted (in|on|by)\\b", "a blog post byline", TRUE},
-    {"crown copyright\\b", "a licence footer copied with the text", FALSE},
-    {"(skip to (main )?content|back to top|cookies? (on|settings|policy))\\b",
+    {"^\\s*leave a (reply|comment)\\b", "a blog comment form", TRUE},
+    {"^\\s*your email address will not be published", "a blog comment form", TRUE},
+    {"^\\s*required fields are marked", "a blog comment form", TRUE},
+    {"^\\s*(share|like) this:?$", "a blog sharing widget", TRUE},
+    {"^\\s*(related posts?|previous post|next post|post navigation)\\b", "blog navigation", TRUE},
+    {"^\\s*posted (in|on|by)\\b", "a blog post byline", TRUE},
+    {"^\\s*crown copyright\\b", "a licence footer copied with the text", FALSE},
+    {"^\\s*(skip to (main )?content|back to top|cookies? (on|settings|policy))\\b",
      "site navigation", FALSE},
+    {"^\\s*(print|share|download) (this |the )?(\\w+ )?(summary|standard|page|map)( as a pdf)?$",
+     "a print or share link", FALSE},
 };
 
 const char *
 __ost_text_residue(const char *text, gboolean *foreign)
 {
-    static GRegex *res[G_N_ELEMENTS(residues)];
-    /* Asked of every line: prefilters spare nearly all regex matches
-     * (12.5 of 13.7 million instructions on the sample pages), and their
-     * set, indexed by first character, most prefilters (2.8 to 1.6
-     * million). */
-    static ost_prefilter filters[G_N_ELEMENTS(residues)];
-    static ost_prefilter_set set;
+    static ost_pattern patterns[G_N_ELEMENTS(residues)];
     static gsize once;
     if (g_once_init_enter(&once)) {
-        for (gsize i = 0; i < G_N_ELEMENTS(residues); i++) {
-            char *pat = g_strconcat("^\\s*", residues[i].pattern, NULL);
-            res[i] = g_regex_new(pat, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-            __ost_prefilter_init(&filters[i], pat);
-            g_free(pat);
-        }
-        __ost_prefilter_set_init(&set, filters, G_N_ELEMENTS(residues));
+        for (gsize i = 0; i < G_N_ELEMENTS(residues); i++)
+            patterns[i] = (ost_pattern)OST_PATTERN(residues[i].pattern, OST_CASELESS);
         g_once_init_leave(&once, 1);
     }
-    if (text == NULL)
-        return NULL;
-    guint32 todo = __ost_prefilter_set_candidates(&set, text);
-    if (todo == 0)
-        return NULL;
-    ost_prefilter_subject subject;
-    __ost_prefilter_subject_init(&subject, text);
-    const char *what = NULL;
-    for (gsize i = 0; todo != 0 && what == NULL; i++, todo >>= 1)
-        if ((todo & 1) && __ost_prefilter_may_match(&filters[i], &subject) &&
-            g_regex_match(res[i], text, 0, NULL)) {
+    for (gsize i = 0; text != NULL && i < G_N_ELEMENTS(residues); i++)
+        if (__ost_pattern_match(&patterns[i], text)) {
             if (foreign != NULL)
                 *foreign = residues[i].foreign;
-            what = residues[i].what;
+            return residues[i].what;
         }
-    __ost_prefilter_subject_clear(&subject);
-    return what;
+    return NULL;
 }
 
 /* ---- Paragraphs ------------------------------------------------------- */
@@ -395,9 +352,7 @@ __ost_para_add_block(ost_para_builder *pb, const ost_block *block)
         if (t == NULL)
             break;
         /* Cleaning made the cells' tabs spaces; a tab is left only inside
-         * malformed UTF-8, where it counts as a space too. Cleaning again
-         * in every case cost 0.6 million instructions and an allocation
-         * a block on the sample pages. */
+         * malformed UTF-8, where it counts as a space too. */
         if (block->kind == OST_BLOCK_ROW && strchr(t, '\t') != NULL) {
             for (char *p = t; *p != '\0'; p++)
                 if (*p == '\t')
@@ -455,18 +410,21 @@ __ost_parse_level(const char *text)
     static GRegex *named, *bare;
     if (text == NULL)
         return 0;
-    GMatchInfo *m = NULL;
+    GRegex *const patterns[] = {
+        regex_once(&named, "\\b(?:level|stage)\\s*([1-8])\\b"),
+        regex_once(&bare, "^\\s*([1-8])\\s*(?:\\.?\\s*$|[(\\[,;–—-])"),
+    };
     int level = 0;
-    gboolean found = g_regex_match(regex_once(&named, "\\b(?:level|stage)\\s*([1-8])\\b"), text, 0, &m);
-    if (!found) /* a failed match still gives a GMatchInfo to free */
-        g_clear_pointer(&m, g_match_info_free);
-    if (found ||
-        g_regex_match(regex_once(&bare, "^\\s*([1-8])\\s*(?:\\.?\\s*$|[(\\[,;–—-])"), text, 0, &m)) {
-        char *d = g_match_info_fetch(m, 1);
-        level = atoi(d);
-        g_free(d);
+    for (gsize i = 0; level == 0 && i < G_N_ELEMENTS(patterns); i++) {
+        /* g_regex_match gives a match info even when nothing matched. */
+        GMatchInfo *m = NULL;
+        if (g_regex_match(patterns[i], text, 0, &m)) {
+            char *d = g_match_info_fetch(m, 1);
+            level = atoi(d);
+            g_free(d);
+        }
+        g_match_info_free(m);
     }
-    g_match_info_free(m);
     return level;
 }
 
@@ -744,13 +702,10 @@ __ost_parse_codes(const char *text)
 }
 
 /* FALSE when @p text cannot start with a code as __ost_parse_coded's regex
- * reads one: after white space and an optional '(' comes a code's letter,
- * K, S or B in either case, then no ASCII letter unless the code is spelt
- * out. A non-ASCII character may be white space, a digit or a letter
- * caseless matching takes for K or S (U+212A, U+017F), so the regex
- * decides. Nearly every line fails here, sparing a regex match that costs
- * some 2,000 instructions even when it fails; the spelt-out test spares
- * the lines that merely start with such a letter ("Support ..."). */
+ * reads one: after white space and an optional '(' comes a code's letter, K, S
+ * or B in either case, then no ASCII letter unless the code is spelt out. A
+ * non-ASCII character may be white space, a digit or a letter caseless
+ * matching takes for K or S (U+212A, U+017F), so the regex decides. */
 static gboolean
 may_start_with_code(const char *text)
 {
@@ -773,11 +728,12 @@ may_start_with_code(const char *text)
 gboolean
 __ost_is_bare_code(const char *text)
 {
+    static ost_pattern bare_code = OST_PATTERN("^\\s*[KSB]\\d{1,3}\\s*$", 0);
     const char *p = text + strspn(text, " \t\n\v\f\r");
     guchar c = (guchar)p[0], next = c != 0 ? (guchar)p[1] : 0;
     gboolean may = c >= 0x80 || ((c == 'K' || c == 'S' || c == 'B') &&
                                  (g_ascii_isdigit(next) || next >= 0x80));
-    return may && __ost_match("^\\s*[KSB]\\d{1,3}\\s*$", text, 0);
+    return may && __ost_pattern_match(&bare_code, text);
 }
 
 /* A group of @p m as positions in its subject; empty when it did not take
@@ -834,108 +790,18 @@ __ost_parse_coded(const char *text, char **code, const char **rest)
     return ok;
 }
 
-/* A compiled pattern, its own key in the cache: looked up by pattern and
- * flags without building a key string, which (g_strdup_printf) cost more
- * than the lookup itself, 1,250 instructions a call on the sample pages.
- * The pattern's prefilter is derived with it, so that the matching
- * helpers below skip the regex on texts that cannot match, without a
- * hand-written test at each call site to keep in step with the pattern. */
-typedef struct regex_key {
-    GRegexCompileFlags flags;
-    const char *pattern;
-} regex_key;
-
-/* The key first: an entry is looked up by a bare key on the stack, not
- * one with a whole prefilter to initialise. */
-typedef struct cached_regex {
-    regex_key key;
-    GRegex *re;
-    ost_prefilter filter;
-} cached_regex;
-
-static guint
-regex_key_hash(gconstpointer key)
+char *
+__ost_standard_reference_in(const char *text)
 {
-    const regex_key *k = key;
-    return g_str_hash(k->pattern) ^ (guint)k->flags;
-}
-
-static gboolean
-regex_key_equal(gconstpointer a, gconstpointer b)
-{
-    const regex_key *x = a, *y = b;
-    return x->flags == y->flags && strcmp(x->pattern, y->pattern) == 0;
-}
-
-static const cached_regex *
-cached(const char *pattern, GRegexCompileFlags flags)
-{
-    static GMutex lock;
-    static GHashTable *cache; /* cached_regex* -> itself, kept for the process */
-    regex_key key = {flags, pattern};
-    g_mutex_lock(&lock);
-    if (cache == NULL)
-        cache = g_hash_table_new(regex_key_hash, regex_key_equal);
-    cached_regex *c = g_hash_table_lookup(cache, &key);
-    if (c == NULL) {
-        c = g_new(cached_regex, 1);
-        c->key.flags = flags;
-        c->key.pattern = g_strdup(pattern);
-        c->re = g_regex_new(pattern, flags | G_REGEX_OPTIMIZE, 0, NULL);
-        /* The filters read '^' as the text's start and the pattern
-         * unextended: with other flags, no filter. */
-        if (flags & (G_REGEX_MULTILINE | G_REGEX_EXTENDED))
-            __ost_prefilter_init(&c->filter, "");
-        else
-            __ost_prefilter_init(&c->filter, pattern);
-        g_hash_table_add(cache, c);
-    }
-    g_mutex_unlock(&lock);
-    return c;
-}
-
-GRegex *
-__ost_regex(const char *pattern, GRegexCompileFlags flags)
-{
-    return cached(pattern, flags)->re;
-}
-
-static gboolean
-may_match(const cached_regex *c, const char *text)
-{
-    ost_prefilter_subject subject;
-    __ost_prefilter_subject_init(&subject, text);
-    gboolean may = __ost_prefilter_may_match(&c->filter, &subject);
-    __ost_prefilter_subject_clear(&subject);
-    return may;
-}
-
-gboolean
-__ost_match_info(const char *pattern, const char *text, GRegexCompileFlags flags,
-                 GMatchInfo **match_info)
-{
-    const cached_regex *c = cached(pattern, flags);
-    if (match_info != NULL)
-        *match_info = NULL;
-    return c->re != NULL && text != NULL && may_match(c, text) &&
-           g_regex_match(c->re, text, 0, match_info);
-}
-
-gboolean
-__ost_match(const char *pattern, const char *text, GRegexCompileFlags flags)
-{
-    return __ost_match_info(pattern, text, flags, NULL);
+    static ost_pattern reference = OST_PATTERN("\\bST\\d{4}\\b", 0);
+    return __ost_pattern_group(&reference, text, 0);
 }
 
 char *
-__ost_find_code(const char *text, const char *pattern)
+__ost_occupation_code_in(const char *text)
 {
-    GMatchInfo *m = NULL;
-    char *found = NULL;
-    if (__ost_match_info(pattern, text, 0, &m))
-        found = g_match_info_fetch(m, 0);
-    g_match_info_free(m);
-    return found;
+    static ost_pattern code = OST_PATTERN("\\bOCC\\d{4}\\b", 0);
+    return __ost_pattern_group(&code, text, 0);
 }
 
 GPtrArray *
@@ -944,7 +810,8 @@ __ost_split_list(const char *text)
     GPtrArray *items = ost_strlist_new();
     if (text == NULL)
         return items;
-    char **parts = g_regex_split(__ost_regex("[,;\\n]|\\s[•·|]\\s", 0), text, 0);
+    static ost_pattern separator = OST_PATTERN("[,;\\n]|\\s[•·|]\\s", 0);
+    char **parts = __ost_pattern_split(&separator, text);
     for (guint i = 0; parts[i] != NULL; i++) {
         char *c = __ost_text_clean(parts[i]);
         if (c != NULL)
@@ -952,4 +819,11 @@ __ost_split_list(const char *text)
     }
     g_strfreev(parts);
     return items;
+}
+
+gboolean
+__ost_text_is_intro(const char *para)
+{
+    gsize n = strlen(para);
+    return n > 0 && (para[n - 1] == ':' || para[n - 1] == '?') && __ost_text_len(para) <= 120;
 }

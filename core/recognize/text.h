@@ -42,6 +42,10 @@ const char *__ost_text_after_bullet(const char *text);
  * followed by closing quotes or brackets. */
 gboolean __ost_text_ends_sentence(const char *text);
 
+/* A lead-in before a list of statements or duties ("The apprentice will
+ * know:", "what is required?"). */
+gboolean __ost_text_is_intro(const char *para);
+
 /* TRUE when @p text is placeholder filler (lorem ipsum, "TBC", ...). */
 gboolean __ost_text_is_placeholder(const char *text);
 
@@ -128,25 +132,10 @@ gboolean __ost_is_bare_code(const char *text);
  * when only whether the text starts with a code is asked. */
 gboolean __ost_parse_coded(const char *text, char **code, const char **rest);
 
-/* @p pattern (GRegex syntax) compiled with @p flags, once per process and
- * shared between threads (transfer none); NULL when it does not compile.
- * Recognisers match the same few patterns on every line of every document:
- * compiling them per call costs more than matching. */
-GRegex *__ost_regex(const char *pattern, GRegexCompileFlags flags);
-
-/* g_regex_match_simple with the compiled pattern kept (see __ost_regex),
- * and the regex skipped when the pattern's prefilter (prefilter.h) rules
- * @p text out: call sites need no test of their own in front of it. */
-gboolean __ost_match(const char *pattern, const char *text, GRegexCompileFlags flags);
-
-/* __ost_match with the match kept in @p match_info (NULL when the regex
- * was not run); free it with g_match_info_free either way. */
-gboolean __ost_match_info(const char *pattern, const char *text, GRegexCompileFlags flags,
-                          GMatchInfo **match_info);
-
-/* The first match of @p pattern (a GRegex, whole match) in @p text, or
- * NULL (transfer full). */
-char *__ost_find_code(const char *text, const char *pattern);
+/* The first standard reference ("ST0499") or occupation code ("OCC0499")
+ * in @p text (transfer full), or NULL. */
+char *__ost_standard_reference_in(const char *text);
+char *__ost_occupation_code_in(const char *text);
 
 /* Split a comma/semicolon separated list into trimmed items (transfer full). */
 GPtrArray *__ost_split_list(const char *text);

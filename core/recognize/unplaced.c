@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Keeping content no model field names: in `extra`, or named in a warning. */
 #include "unplaced.h"
+#include "pattern.h"
 #include "text.h"
 
 #include <string.h>
@@ -63,17 +64,17 @@ __ost_excerpt(const char *text, glong max)
 gboolean
 __ost_loose_fact(const char *text, char **label, char **value)
 {
-    GMatchInfo *m = NULL;
+    static ost_pattern not_a_name = OST_PATTERN("^(duty|d)\\s*\\d+$|^(https?|www)$", OST_CASELESS);
     /* A label of one to five words, the first capitalised, a colon, then
      * a short value. (Dashes separate too much else: "Level 3 - Technical
      * occupation".) */
-    gboolean ok = g_regex_match(__ost_regex("^\\s*(\\p{Lu}[\\w’'()/&-]*(?: [\\w’'()/&-]+){0,4})"
-                                            "\\s*:\\s+(\\S.{0,199})$",
-                                            0),
-                                text, 0, &m);
+    static ost_pattern fact = OST_PATTERN("^\\s*(\\p{Lu}[\\w’'()/&-]*(?: [\\w’'()/&-]+){0,4})"
+                                          "\\s*:\\s+(\\S.{0,199})$", 0);
+    char *parts[2];
+    gboolean ok = __ost_pattern_fetch(&fact, text, 2, parts);
     if (ok) {
-        char *l = g_match_info_fetch(m, 1);
-        char *v = g_match_info_fetch(m, 2);
+        char *l = parts[0];
+        char *v = parts[1];
         char *code = NULL;
         const char *rest;
         int words = 1;
@@ -82,7 +83,7 @@ __ost_loose_fact(const char *text, char **label, char **value)
         /* "K1: ...", "Duty 2: ..." start statements; a sentence after a
          * lead-in ("Please note: this standard ...") is prose. */
         if (__ost_parse_coded(text, &code, &rest) ||
-            __ost_match("^(duty|d)\\s*\\d+$|^(https?|www)$", l, G_REGEX_CASELESS) ||
+            __ost_pattern_match(&not_a_name, l) ||
             strstr(v, "://") != NULL || (words > 6 && __ost_text_ends_sentence(v))) {
             ok = FALSE;
         } else {
@@ -98,6 +99,5 @@ __ost_loose_fact(const char *text, char **label, char **value)
         g_free(l);
         g_free(v);
     }
-    g_match_info_free(m);
     return ok;
 }

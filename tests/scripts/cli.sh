@@ -85,6 +85,13 @@ check "combine lists the failure" grep -q "binary.txt: .*left out" "$tmp/err4"
 check "combine dataset validates" validate "$tmp/dataset.json"
 check "combine holds the good documents" [ "$(grep -c '"document_type"' "$tmp/dataset.json")" = 2 ]
 
+# Consistency: a gap in the statements' numbering and a duty without text
+# are warned about.
+printf 'Reference: ST0001\n\nDuties\n\nDuty 1 Plan the work. K1 S1\nDuty 2 K3 S1\n\nKnowledge\n\nK1: Methods.\nK3: Tools.\n\nSkills\n\nS1: Plan.\n\nBehaviours\n\nB1: Careful.\n' > "$tmp/gap.txt"
+"$ost" convert -q -o "$tmp/gap.json" "$tmp/gap.txt"
+check "numbering gap warned" grep -q '"K2 is missing before K3"' "$tmp/gap.json"
+check "duty without text warned" grep -q '"Duty D2 has no text"' "$tmp/gap.json"
+
 # Plugins: built in, or loaded from --plugin-dir with their paths shown.
 check "plugins lists built-ins" grep -q "from built-in" <("$ost" plugins)
 check "plugins from --plugin-dir" grep -q "from .*test-modules/ost-abi20.so" <("$ost" plugins --plugin-dir "$(dirname "$ost")/test-modules" 2>/dev/null)

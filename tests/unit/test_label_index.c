@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* Label matching through its per-table index, label normalising and the
- * regex prefilters. These helpers are internal to the library (hidden
+ * recognisers' patterns. These helpers are internal to the library (hidden
  * symbols), so their sources are compiled into this test. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
 
-#include "recognize/prefilter.c"
+#include "recognize/pattern.c"
 #include "recognize/text.c"
 #include "recognize/labels.c"
 
@@ -145,120 +145,34 @@ test_label_norm(void **state)
     }
 }
 
-static gboolean
-filtered(const char *pattern, const char *text)
-{
-    ost_prefilter f;
-    __ost_prefilter_init(&f, pattern);
-    ost_prefilter_subject s;
-    __ost_prefilter_subject_init(&s, text);
-    gboolean may = __ost_prefilter_may_match(&f, &s);
-    __ost_prefilter_subject_clear(&s);
-    return may;
-}
-
+/* Patterns read text as GRegex did: Unicode classes, caseless, any line
+ * ending; groups, splitting and replacing. */
 static void
-test_prefilters(void **state)
+test_patterns(void **state)
 {
-    (void)state;
-    /* Anchored after leading white space, Unicode spaces included. */
-    assert_true(filtered("^\\s*(share|like) this:?$", " \xC2\xA0Share this:"));
-    assert_false(filtered("^\\s*(share|like) this:?$", "\xE2\x80\xA2 Share this"));
-    /* Branches that are not plain text still lend their first words. */
-    assert_true(filtered("^\\s*(related posts?|next post)\\b", "Related posts"));
-    assert_false(filtered("^\\s*(related posts?|next post)\\b", "Relations"));
-    /* A leading class is a set of alternatives; the Kelvin sign is a K. */
-    assert_true(filtered("^[KSB]\\d+\\s*[:.]", "\xE2\x84\xAA" "12: text"));
-    assert_false(filtered("^[KSB]\\d+\\s*[:.]", "Knowledge 12"));
-    /* Every literal run is needed. */
-    assert_true(filtered("^\\w+ [-] the (apprentice|\\w+) will\\b", "Data - the learner will"));
-    assert_false(filtered("^\\w+ [-] the (apprentice|\\w+) will\\b", "Data - the learner can"));
-    assert_true(__ost_text_residue("  Leave a reply", NULL) != NULL);
-    assert_null(__ost_text_residue("Please leave a reply", NULL));
-}
-
-/* Non-capturing groups, caseless ones included, read as the others; the
- * other "(?" forms leave the pattern unfiltered. Every text here matches
- * its regex, so its filter must pass it. */
-static void
-test_prefilter_groups(void **state)
-{
-    (void)state;
-    static const struct {
-        const char *pattern, *text;
-    } matching[] = {
-        {"^\\s*(?:duty|D)\\s*(\\d{1,3})\\b", " Duty 3: Plan"},
-        {"^\\s*(?:duty|D)\\s*(\\d{1,3})\\b", "\xC2\xA0" "d12"},
-        {"^level\\s+\\d\\b\\s*(?:[-\xE2\x80\x93:]|$)", "LEVEL 4 - Higher"},
-        {"^level\\s+\\d\\b\\s*(?:[-\xE2\x80\x93:]|$)", "Level 4"},
-        {"^(?i:grey|green)\\s*:", "GREEN: x"},
-        {"^(?:ab(?:c|d)|x(?=y))z", "abdz"},
-        {"^(?!level)item", "item"},
-        {"(?m)^level", "x\nlevel"},
-        {"^(?=x)xyz", "xyz"},
-    };
-    for (gsize i = 0; i < G_N_ELEMENTS(matching); i++) {
-        assert_true(g_regex_match_simple(matching[i].pattern, matching[i].text,
-                                         G_REGEX_CASELESS, 0));
-        assert_true(filtered(matching[i].pattern, matching[i].text));
-    }
-    assert_false(filtered("^\\s*(?:duty|D)\\s*(\\d{1,3})\\b", " Role 3"));
-    assert_false(filtered("^level\\s+\\d\\b\\s*(?:[-:]|$)", "The level 4"));
-    assert_false(filtered("^(?i:grey|green)\\s*:", "red: x"));
-}
-
-/* A set drops only filters that fail: every filter a text passes is
- * among its candidates, whichever way the filter is anchored. */
-static void
-test_prefilter_set(void **state)
-{
-    (void)state;
-    static const char *const patterns[] = {
-        "^source reference\\s*:", "\\bcluster\\s*:", "^[KSB]\\d+\\s*[:.]",
-        "^\\s*(share|like) this:?$", "^(green|amber)\\s*:", "^.{1,80}\\boccupational map$",
-        "^\\w+ [-] the (apprentice|\\w+) will\\b",
-    };
-    static const char *const texts[] = {
-        "Source reference: X", "Route cluster: Y", "\xE2\x84\xAA" "12: text", "K3. Knows",
-        " \xC2\xA0Share this:", "Like this", "Amber: approved", "Digital occupational map",
-        "Data - the learner will", "", " ", "\xC3\x89tape", "S", "sHARE THIS",
-    };
-    ost_prefilter filters[G_N_ELEMENTS(patterns)];
-    for (guint i = 0; i < G_N_ELEMENTS(patterns); i++)
-        __ost_prefilter_init(&filters[i], patterns[i]);
-    ost_prefilter_set set;
-    __ost_prefilter_set_init(&set, filters, G_N_ELEMENTS(patterns));
-    for (guint t = 0; t < G_N_ELEMENTS(texts); t++) {
-        guint32 candidates = __ost_prefilter_set_candidates(&set, texts[t]);
-        for (guint i = 0; i < G_N_ELEMENTS(patterns); i++)
-            if (filtered(patterns[i], texts[t]))
-                assert_true(candidates & (1u << i));
-    }
-    assert_false(__ost_prefilter_set_candidates(&set, "Knowledge") & (1u << 0));
-    assert_true(__ost_prefilter_set_candidates(&set, "Amber: x") & (1u << 4));
-}
-
-/* Eight bytes at a time where they are ASCII, one character at a time
- * around the others: the same either way. */
-static void
-test_prefilter_fold(void **state)
-{
-    (void)state;
-    const struct {
-        const char *text, *folded;
-    } cases[] = {
-        {"ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{", "abcdefghijklmnopqrstuvwxyz@[`{"},
-        {"Occupational MAP \xE2\x80\x93 Digital", "occupational map \xE2\x80\x93 digital"},
-        {"Dosage \xC5\xBF" "TANDARD \xE2\x84\xAA" "1 \xD9\xA3", "dosage standard k1 3"},
-        {"\xC3\x89TAPE ST0001", "\xC3\x89tape st0001"},
-        {"", ""},
-    };
-    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
-        char buf[8];
-        char *folded = __ost_prefilter_fold(cases[i].text, buf, sizeof buf);
-        assert_string_equal(folded, cases[i].folded);
-        __ost_prefilter_fold_free(folded, buf);
-    }
+    static ost_pattern word = OST_PATTERN("^\\w+\\s\\w+$", 0);
+    assert_true(__ost_pattern_match(&word, "caf\xC3\xA9\xC2\xA0" "cr\xC3\xA8me"));
+    static ost_pattern level = OST_PATTERN("^level\\s*(\\d)(?: of (\\w+))?$", OST_CASELESS);
+    assert_true(__ost_pattern_match(&level, "LEVEL 3\r\n"));
+    assert_false(__ost_pattern_match(&level, NULL));
+    char *parts[2];
+    assert_true(__ost_pattern_fetch(&level, "Level 4", 2, parts));
+    assert_string_equal(parts[0], "4");
+    assert_string_equal(parts[1], "");
+    g_free(parts[0]);
+    g_free(parts[1]);
+    assert_false(__ost_pattern_fetch(&level, "Stage 4", 2, parts));
+    char *g = __ost_pattern_group(&level, "level 5 of eight", 2);
+    assert_string_equal(g, "eight");
+    g_free(g);
+    static ost_pattern sep = OST_PATTERN("[;,]\\s*", 0);
+    char **split = __ost_pattern_split(&sep, "a; b,c");
+    assert_int_equal(g_strv_length(split), 3);
+    assert_string_equal(split[2], "c");
+    g_strfreev(split);
+    char *r = __ost_pattern_replace(&sep, "a; b,c", "|");
+    assert_string_equal(r, "a|b|c");
+    g_free(r);
 }
 
 static void
@@ -338,10 +252,7 @@ main(void)
         cmocka_unit_test(test_question_and_intro),
         cmocka_unit_test(test_sentences_and_column_gaps),
         cmocka_unit_test(test_label_norm),
-        cmocka_unit_test(test_prefilters),
-        cmocka_unit_test(test_prefilter_groups),
-        cmocka_unit_test(test_prefilter_set),
-        cmocka_unit_test(test_prefilter_fold),
+        cmocka_unit_test(test_patterns),
         cmocka_unit_test(test_clean),
         cmocka_unit_test(test_clean_ends_with),
         cmocka_unit_test(test_parse_coded),

@@ -284,6 +284,67 @@ test_om_label_rows(void **state)
 
 /* A top heading above the pathways names the route even without the words
  * "Occupational map: "; the bare caption is not part of the description. */
+/* A map as a table of one cluster a row, its header naming the columns;
+ * the heading above it names the route, a colour key is no cluster. */
+static void
+test_om_table_of_clusters(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    heading(b, 1, "Transport and logistics");
+    line(b, "Occupations that move people and goods.");
+    brk(b);
+    heading(b, 2, "Colour key");
+    line(b, "Approved for delivery")->status = OST_MAP_STATUS_APPROVED_FOR_DELIVERY;
+    brk(b);
+    row(b, (const char *const[]){"Occupational pathway", "Cluster", "Occupations and levels", NULL})
+        ->flags |= OST_BLOCK_HEADER_ROW;
+    row(b, (const char *const[]){"Rail", "Rail engineering", "Track worker (L2)\nSignal technician (L3)",
+                                 NULL})
+        ->status = OST_MAP_STATUS_APPROVED_FOR_DELIVERY;
+    row(b, (const char *const[]){"Rail", "Rail operations", "Train driver (L3)", NULL})->status =
+        OST_MAP_STATUS_IN_DEVELOPMENT;
+    brk(b);
+    line(b, "Print this map");
+    ost_doc *doc = recognize(b);
+    const ost_occupational_map *m = the_map(doc);
+    assert_string_equal(m->route, "Transport and logistics");
+    assert_int_equal(m->pathways->len, 1);
+    const ost_map_cluster *c = cluster_at(m, 0, 0);
+    assert_string_equal(c->name, "Rail engineering");
+    assert_occ(c, 1, "Signal technician", 3, OST_MAP_STATUS_APPROVED_FOR_DELIVERY);
+    c = cluster_at(m, 0, 1);
+    assert_int_equal(c->occupations->len, 1);
+    assert_occ(c, 0, "Train driver", 3, OST_MAP_STATUS_IN_DEVELOPMENT);
+    ost_doc_free(doc);
+}
+
+/* Nested lists whose pathways and clusters say what they are by their
+ * last word, occupations with a spelt-out level. */
+static void
+test_om_named_pathways_and_clusters(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    heading(b, 1, "Hair and beauty route");
+    brk(b);
+    item(b, "Hair pathway", OST_MAP_STATUS_NONE)->level = 1;
+    item(b, "Barbering cluster", OST_MAP_STATUS_NONE)->level = 2;
+    item(b, "Barber \xE2\x80\x93 level 2", OST_MAP_STATUS_APPROVED_FOR_DELIVERY)->level = 3;
+    item(b, "Beauty pathway", OST_MAP_STATUS_NONE)->level = 1;
+    item(b, "Nails cluster", OST_MAP_STATUS_NONE)->level = 2;
+    item(b, "Nail technician \xE2\x80\x93 level 3", OST_MAP_STATUS_IN_DEVELOPMENT)->level = 3;
+    ost_doc *doc = recognize(b);
+    const ost_occupational_map *m = the_map(doc);
+    assert_string_equal(m->route, "Hair and beauty");
+    assert_int_equal(m->pathways->len, 2);
+    const ost_map_cluster *c = cluster_at(m, 0, 0);
+    assert_string_equal(c->name, "Barbering");
+    assert_occ(c, 0, "Barber", 2, OST_MAP_STATUS_APPROVED_FOR_DELIVERY);
+    c = cluster_at(m, 1, 0);
+    assert_string_equal(c->name, "Nails");
+    assert_occ(c, 0, "Nail technician", 3, OST_MAP_STATUS_IN_DEVELOPMENT);
+    ost_doc_free(doc);
+}
+
 static void
 test_om_route_from_top_heading(void **state)
 {
@@ -605,6 +666,8 @@ main(void)
         cmocka_unit_test(test_om_pdf_lines_with_status),
         cmocka_unit_test(test_om_label_rows),
         cmocka_unit_test(test_om_route_from_top_heading),
+        cmocka_unit_test(test_om_table_of_clusters),
+        cmocka_unit_test(test_om_named_pathways_and_clusters),
         cmocka_unit_test(test_fm_roles_both_ways),
         cmocka_unit_test(test_fm_key_areas_functions_units),
         cmocka_unit_test(test_fm_headings_wrapped_and_broken_reference),

@@ -531,6 +531,35 @@ test_ksb_code_formats(void **state)
     ost_doc_free(doc);
 }
 
+/* A statement line with a tab after its first word reaches the core as a
+ * row ("K2: tab", "here"): still a statement of its own, not the rest of
+ * the one above. */
+static void
+test_ksb_line_with_tab(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Reference: ST0004");
+    line(b, "Knowledge");
+    line(b, "K1: Principles of the occupation.");
+    const char *cells[] = {"K2: tab", "here"};
+    ost_blocks_add_row(b, cells, 2);
+    line(b, "K3: Legislation that applies.");
+    line(b, "Skills");
+    line(b, "S1\tPlan the work.");
+    line(b, "Behaviours");
+    line(b, "B1: Be professional.");
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+    assert_int_equal(s->knowledge->len, 3);
+    assert_string_equal(ksb(s->knowledge, 0)->text, "Principles of the occupation.");
+    assert_string_equal(ksb(s->knowledge, 1)->id, "K2");
+    assert_string_equal(ksb(s->knowledge, 1)->text, "tab here");
+    assert_string_equal(ksb(s->knowledge, 2)->id, "K3");
+    assert_int_equal(s->skills->len, 1);
+    assert_string_equal(ksb(s->skills, 0)->text, "Plan the work.");
+    ost_doc_free(doc);
+}
+
 static void
 assert_codes(const ost_duty *d, const char *const *want)
 {
@@ -583,6 +612,133 @@ test_duty_ksb_references(void **state)
     ost_doc_free(doc);
 }
 
+/* A duties table printed in two columns and extracted as text: each
+ * duty's codes are centred beside its wrapped text, so code lines stand
+ * above, between and below its lines; the column headings stand apart.
+ * Each duty's codes run K, S, B in order, which says where they part. */
+static void
+test_duty_table_printed_apart(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Reference: ST0009");
+    line(b, "Core occupation duties");
+    line(b, "Duty");
+    line(b, "KSBs");
+    line(b, "K1 K2 K4");
+    line(b, "Duty 1 Agree the scope of each survey with");
+    line(b, "S1 S2");
+    line(b, "the client and record it.");
+    line(b, "B1");
+    line(b, "K2 K3");
+    line(b, "Duty 2 Carry out the survey safely                 S2 S3");
+    line(b, "on site.");
+    line(b, "B1 B2");
+    line(b, "Knowledge");
+    line(b, "K1: Survey methods. Back to Duty");
+    line(b, "K2: Client needs. Back to");
+    line(b, "Duty");
+    line(b, "K3: Site safety.");
+    line(b, "K4: Records.");
+    line(b, "Skills");
+    line(b, "S1: Agree scope.");
+    line(b, "S2: Measure and report back to the client");
+    line(b, "S3: Work safely.");
+    line(b, "Behaviours");
+    line(b, "B1: Careful.");
+    line(b, "B2: Honest. Back to top");
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+    /* The page's in-page links are no part of the statements. */
+    assert_string_equal(ksb(s->knowledge, 0)->text, "Survey methods.");
+    assert_string_equal(ksb(s->knowledge, 1)->text, "Client needs.");
+    assert_string_equal(ksb(s->skills, 1)->text, "Measure and report back to the client");
+    assert_string_equal(ksb(s->behaviours, 1)->text, "Honest.");
+    assert_int_equal(s->duties->len, 2);
+    const ost_duty *d = g_ptr_array_index(s->duties, 0);
+    assert_string_equal(d->id, "D1");
+    assert_string_equal(d->text, "Agree the scope of each survey with the client and record it.");
+    assert_codes(d, (const char *const[]){"K1", "K2", "K4", "S1", "S2", "B1", NULL});
+    d = g_ptr_array_index(s->duties, 1);
+    assert_string_equal(d->id, "D2");
+    assert_string_equal(d->text, "Carry out the survey safely on site.");
+    assert_codes(d, (const char *const[]){"K2", "K3", "S2", "S3", "B1", "B2", NULL});
+    assert_int_equal(s->knowledge->len, 4);
+    ost_doc_free(doc);
+}
+
+/* Statements printed as a list without bullets or codes: a capital
+ * starts each, a lower-case line goes on with the one above; a caption
+ * above a duties table printed apart is no duty. */
+static void
+test_unpointed_lists(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Reference: ST0011");
+    line(b, "Duties");
+    line(b, "Duties of the role and what they draw on");
+    line(b, "Duty 1 Inspect the site.");
+    line(b, "Duty 2 Report the findings.");
+    line(b, "K1 S1");
+    line(b, "K2 S2 B1");
+    line(b, "Knowledge");
+    line(b, "Safe working practices, including working near water and confined");
+    line(b, "spaces");
+    line(b, "Surveying methods");
+    line(b, "Skills");
+    line(b, "Take measurements");
+    line(b, "Write reports");
+    line(b, "Behaviours");
+    line(b, "Careful and thorough");
+    line(b, "Honest with clients");
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+    assert_int_equal(s->duties->len, 2);
+    const ost_duty *d = g_ptr_array_index(s->duties, 1);
+    assert_string_equal(d->text, "Report the findings.");
+    assert_codes(d, (const char *const[]){"K2", "S2", "B1", NULL});
+    assert_int_equal(s->knowledge->len, 2);
+    assert_string_equal(ksb(s->knowledge, 0)->text,
+                        "Safe working practices, including working near water and confined spaces");
+    assert_string_equal(ksb(s->knowledge, 1)->id, "K2");
+    assert_int_equal(s->skills->len, 2);
+    assert_int_equal(s->behaviours->len, 2);
+    ost_doc_free(doc);
+}
+
+/* A key facts table whose columns were printed one after the other:
+ * the labels, a caption, then the values in the same order. A list of
+ * contents (section names alone) is no such table. */
+static void
+test_key_facts_columns_apart(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Contents");
+    line(b, "Occupation summary");
+    line(b, "Duties");
+    line(b, "Knowledge");
+    brk(b);
+    line(b, "Reference number");
+    line(b, "Level:");
+    line(b, "Funding band");
+    line(b, "Standard status");
+    brk(b);
+    line(b, "At a glance");
+    brk(b);
+    line(b, "ST0012");
+    line(b, "3");
+    line(b, "5 (\xC2\xA3" "8,000)");
+    line(b, "Approved for delivery");
+    brk(b);
+    ksb_lists(b);
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+    assert_string_equal(s->reference, "ST0012");
+    assert_int_equal(s->level, 3);
+    assert_string_equal(s->status, "Approved for delivery");
+    assert_int_equal(s->knowledge->len, 1);
+    ost_doc_free(doc);
+}
+
 /* Key facts as other tools lay them out: a title line above them with
  * the reference and version, values after a column gap or a tab, a
  * duration range (its lower figure, the span kept in extra). */
@@ -621,6 +777,52 @@ test_key_facts_layouts(void **state)
     doc = recognise(b);
     assert_null(only_standard(doc)->title);
     assert_true(has_warning(doc, "title_missing"));
+    ost_doc_free(doc);
+}
+
+/* Key facts printed as a numbered list, and headings that qualify a
+ * field's wording, as printed pages and their text keep them. */
+static void
+test_numbered_facts_and_qualified_headings(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "1. Status: Approved for delivery");
+    line(b, "2) Reference: ST0010");
+    line(b, "(3) Level: 2");
+    line(b, "4. Route: Care services");
+    line(b, "Core occupation duties");
+    line(b, "Duty 1 Plan the day's work. K1 S1");
+    line(b, "Option 1: Field service duties");
+    line(b, "Duty 7 Service the equipment on site. K1 S1");
+    line(b, "Option B - Workshop engineer");
+    line(b, "Duty 8 Repair units on the bench. K1 S1 B1");
+    line(b, "Knowledge, skills and behaviours (KSBs)");
+    ksb_lists(b);
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+    assert_string_equal(s->status, "Approved for delivery");
+    assert_string_equal(s->reference, "ST0010");
+    assert_int_equal(s->level, 2);
+    assert_string_equal(s->route, "Care services");
+    /* Core and option duties together, as numbered; each option's own. */
+    assert_int_equal(s->duties->len, 3);
+    const ost_duty *core = g_ptr_array_index(s->duties, 0);
+    assert_string_equal(core->id, "D1");
+    assert_int_equal(core->options->len, 0);
+    const ost_duty *d7 = g_ptr_array_index(s->duties, 1);
+    assert_string_equal(d7->id, "D7");
+    assert_int_equal(d7->options->len, 1);
+    assert_string_equal(g_ptr_array_index(d7->options, 0), "O1");
+    const ost_duty *d8 = g_ptr_array_index(s->duties, 2);
+    assert_string_equal(g_ptr_array_index(d8->options, 0), "OB");
+    assert_int_equal(s->options->len, 2);
+    const ost_option *o = g_ptr_array_index(s->options, 0);
+    assert_string_equal(o->id, "O1");
+    assert_string_equal(o->title, "Field service");
+    o = g_ptr_array_index(s->options, 1);
+    assert_string_equal(o->title, "Workshop engineer");
+    assert_int_equal(s->core_and_options, OST_YES);
+    assert_int_equal(s->knowledge->len, 1);
     ost_doc_free(doc);
 }
 
@@ -687,6 +889,28 @@ test_page_in_development(void **state)
     assert_string_equal(s->version, "2.0");
     assert_null(extra_value(s, "Trailblazer contact"));
     ost_doc_free(doc);
+
+    /* The version log as text laid out in columns: the address fills its
+     * column; an address inside a sentence is no such column. */
+    b = ost_blocks_new();
+    heading(b, 1, "Widget inspector");
+    line(b, "This standard is in development");
+    line(b, "Version            Change detail        Earliest start date");
+    line(b, "/apprenticeships/st0321             Not set             Not set");
+    line(b, "/apprenticeships/st0654 is where a related standard is.");
+    doc = recognise(b);
+    assert_string_equal(only_standard(doc)->reference, "ST0321");
+    ost_doc_free(doc);
+
+    /* A print link under a field's label is no value of it. */
+    b = ost_blocks_new();
+    line(b, "Reference: ST0322");
+    line(b, "Qualifications");
+    line(b, "Print apprenticeship summary");
+    ksb_lists(b);
+    doc = recognise(b);
+    assert_null(only_standard(doc)->qualifications);
+    ost_doc_free(doc);
 }
 
 int
@@ -701,8 +925,13 @@ main(void)
         cmocka_unit_test(test_spun_legacy_copy),
         cmocka_unit_test(test_warnings),
         cmocka_unit_test(test_ksb_code_formats),
+        cmocka_unit_test(test_ksb_line_with_tab),
         cmocka_unit_test(test_duty_ksb_references),
+        cmocka_unit_test(test_duty_table_printed_apart),
         cmocka_unit_test(test_key_facts_layouts),
+        cmocka_unit_test(test_key_facts_columns_apart),
+        cmocka_unit_test(test_unpointed_lists),
+        cmocka_unit_test(test_numbered_facts_and_qualified_headings),
         cmocka_unit_test(test_wrapped_plain_text),
         cmocka_unit_test(test_named_behaviours),
         cmocka_unit_test(test_duty_row_split_by_page),
