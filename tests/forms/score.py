@@ -50,6 +50,8 @@ ITEM_KEYS = {
     "clusters": "name", "roles": "name", "key_areas": "code", "areas": "code",
     "functions": "title", "units": "code",
 }
+# The document's top-level record lists.
+RECORD_LISTS = {"standards", "occupations", "occupational_maps", "functional_maps"}
 # Within a map cluster "occupations" are titled entries, not OCC pages.
 MAP_OCCUPATION_KEY = "title"
 GENERIC_KEY = re.compile(r"\[[^]]*\]")
@@ -81,6 +83,11 @@ def flatten(value, path, out, parent_key=None):
             key = ITEM_KEYS.get(parent_key)
             if parent_key == "occupations" and "clusters" in path:
                 key = MAP_OCCUPATION_KEY
+            # A document's one record is paired with the other's one record
+            # whatever its identifier: a form that loses a standard's
+            # reference has one field wrong, not every field of it.
+            if path in RECORD_LISTS and len(value) == 1:
+                key = None
             seen = defaultdict(int)
             for i, item in enumerate(value):
                 name = norm(item.get(key)) if key else None

@@ -55,6 +55,14 @@ def main():
     null_status = copy.deepcopy(TRUTH)
     null_status["standards"][0]["status"] = "Approved"
     check("a value where the page states none", counts(null_status), (total - 1, 1))
+    no_reference = copy.deepcopy(TRUTH)
+    no_reference["standards"][0]["reference"] = None
+    check("the one standard without its reference", counts(no_reference), (total - 1, 1))
+    two = copy.deepcopy(TRUTH)
+    two["standards"].append(copy.deepcopy(TRUTH["standards"][0]))
+    two["standards"][1]["reference"] = "ST0002"
+    # Right: only the five fields outside the standards.
+    check("a second standard: no pairing by position", counts(two)[0], 5)
     lost_duty = copy.deepcopy(TRUTH)
     del lost_duty["standards"][0]["duties"][0]
     # D1: id, text, its two KSB codes and its empty options list.
