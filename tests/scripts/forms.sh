@@ -10,7 +10,7 @@
 # measured and reported, never judged, so that nothing is tuned to them.
 set -u
 ost=$1 src=$2 shared=${3:-}
-bar=${OST_FORMS_BAR:-20}
+bar=${OST_FORMS_BAR:-85}
 for tool in chromium soffice pdftotext python3; do
   if ! command -v "$tool" >/dev/null; then
     echo "SKIPPED: $tool not found (Debian: chromium, libreoffice-writer, poppler-utils)"
