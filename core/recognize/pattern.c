@@ -33,6 +33,7 @@ code_of(ost_pattern *p)
 static void
 match_data_free(gpointer md)
 {
+    pcre2_match_data_free(md);
 }
 
 /* The calling thread's match data, made once: one per match cost an

@@ -113,7 +113,12 @@ add_executable(consumer main.c)
 target_link_libraries(consumer PRIVATE ost::ost)
 CMAKE
 printf '#include <ost.h>\n#include <stdio.h>\nint main(void) { puts(ost_strerror(OST_ERR_PARSE)); return 0; }\n' > consumer/main.c
-if cmake -S consumer -B consumer/build -DCMAKE_PREFIX_PATH="$P" >consumer.log 2>&1 &&
+# A libost built with the sanitizers needs their runtime first in a program.
+consumer_flags=""
+ldd "$P/lib/libost.so" 2>/dev/null | grep -q libasan &&
+  consumer_flags="-fsanitize=address,undefined"
+if cmake -S consumer -B consumer/build -DCMAKE_PREFIX_PATH="$P" \
+     -DCMAKE_C_FLAGS="$consumer_flags" >consumer.log 2>&1 &&
    cmake --build consumer/build >>consumer.log 2>&1; then
   check "find_package(ost) links" grep -q "damaged" <(consumer/build/consumer)
 else

@@ -44,7 +44,10 @@ printf 'Reference: OCC0001\nLevel 3\n' > "$tmp/in.txt"
 check "convert -v names modules too" has "ost: loading plugin module $modules/ost-abi20.so" "$tmp/convert"
 
 # A crash in init: the module is named, and the process still dies of it.
-"$ost" plugins -v --plugin-dir "$modules-crash" >/dev/null 2>"$tmp/crash"
+# (Under AddressSanitizer, its own SIGSEGV handler is turned off here.)
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}handle_segv=0" \
+UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}handle_segv=0" \
+  "$ost" plugins -v --plugin-dir "$modules-crash" >/dev/null 2>"$tmp/crash"
 status=$?
 check "crash kills the process" [ "$status" -gt 128 ]
 check "crash names the module" has "ost: plugin module $modules-crash/ost-crash.so crashed while loading" "$tmp/crash"
