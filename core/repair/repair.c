@@ -44,6 +44,12 @@ ost_repairer_learn(ost_repairer *rep, const char *text)
         __ost_evidence_learn(rep->ev, text, strlen(text));
 }
 
+void
+ost_repairer_learn_later(ost_repairer *rep, const char *text, gsize len)
+{
+    __ost_evidence_learn_later(rep->ev, text, len);
+}
+
 guint64
 ost_repairer_count(const ost_repairer *rep, const char *kind)
 {

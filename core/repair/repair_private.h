@@ -163,10 +163,13 @@ void __ost_evidence_free(evidence *ev);
 /* Note the intact words of @text worth remembering: those a lost ligature
  * could have come from and hyphenated compounds. */
 void __ost_evidence_learn(evidence *ev, const char *text, gsize len);
+/* The same, done only when evidence is first asked for (@text must stay
+ * as it is until then): a document without damage is never learnt. */
+void __ost_evidence_learn_later(evidence *ev, const char *text, gsize len);
 /* How often the folded word @w was seen intact. */
-guint __ost_evidence_count(const evidence *ev, const char *w, gsize len);
+guint __ost_evidence_count(evidence *ev, const char *w, gsize len);
 /* Bumped whenever a word is seen for the first time. */
-guint __ost_evidence_generation(const evidence *ev);
+guint __ost_evidence_generation(evidence *ev);
 
 /* ---- repair.c: the repairer ------------------------------------------- */
 
