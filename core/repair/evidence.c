@@ -149,6 +149,8 @@ static void learn_text(evidence *ev, const char *s, gsize len);
 static void
 learn_later_text(evidence *ev)
 {
+    if (ev->later->len == 0)
+        return;
     for (guint k = 0; k < ev->later->len; k++) {
         const later_span *sp = &g_array_index(ev->later, later_span, k);
         learn_text(ev, sp->text, sp->len);

@@ -274,10 +274,10 @@ void __ost_mojibake_fix(ost_repairer *rep, const char *s, gsize len, GString *ou
 /* ---- ligature.c -------------------------------------------------------- */
 
 /* Append the word @w (letters, U+FFFD, presentation forms, soft hyphens)
- * with its damage repaired. @by_digit: the word touches a digit, so a
- * U+FFFD in it is no lost ligature; @at_end: nothing but white space
- * follows it. */
-void __ost_word_fix(ost_repairer *rep, const char *w, gsize len, gboolean by_digit,
-                    gboolean at_end, GString *out, ost_doc *doc);
+ * with its @damage (SCAN_ flags of those three) repaired. @by_digit: the
+ * word touches a digit, so a U+FFFD in it is no lost ligature; @at_end:
+ * nothing but white space follows it. */
+void __ost_word_fix(ost_repairer *rep, const char *w, gsize len, guint damage,
+                    gboolean by_digit, gboolean at_end, GString *out, ost_doc *doc);
 
 #endif
