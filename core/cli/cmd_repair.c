@@ -40,13 +40,14 @@ static const char *const summary_kinds[] = {
  * repairer can learn the document's words from it only once a repair
  * needs them: a document without damage is never learnt. A pipe is first
  * spooled to an unlinked temporary file. Pages already repaired are given
- * back now and then, so memory stays bounded whatever the input's size. */
+ * back now and then, so memory stays bounded whatever the input's size.
+ * A file read partly already is spooled from where it was left, too. */
 static gboolean
 map_input(int fd, const char **text, gsize *len, GError **error)
 {
     struct stat st;
     int mapped_fd = fd;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || lseek(fd, 0, SEEK_CUR) != 0) {
         char *path = NULL;
         mapped_fd = g_file_open_tmp("ost-repair-XXXXXX", &path, error);
         if (mapped_fd < 0)
