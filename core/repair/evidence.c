@@ -8,10 +8,17 @@
  * memory stays bounded however long the input. */
 #define EVIDENCE_MAX_WORDS 100000
 
+/* Text handed over to be learnt once evidence is first asked for. */
+typedef struct {
+    const char *text;
+    gsize len;
+} later_span;
+
 struct evidence {
     GHashTable *words;   /* folded word -> count */
     guint generation;
     GString *folded;
+    GArray *later;       /* of later_span, in the order given */
 };
 
 evidence *
@@ -20,6 +27,7 @@ __ost_evidence_new(void)
     evidence *ev = g_new0(evidence, 1);
     ev->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     ev->folded = g_string_sized_new(64);
+    ev->later = g_array_new(FALSE, FALSE, sizeof(later_span));
     return ev;
 }
 
@@ -30,6 +38,7 @@ __ost_evidence_free(evidence *ev)
         return;
     g_hash_table_unref(ev->words);
     g_string_free(ev->folded, TRUE);
+    g_array_free(ev->later, TRUE);
     g_free(ev);
 }
 
@@ -133,9 +142,26 @@ learn_span(evidence *ev, const char *s, gsize len)
     }
 }
 
-guint
-__ost_evidence_count(const evidence *ev, const char *w, gsize len)
+static void learn_text(evidence *ev, const char *s, gsize len);
+
+/* Text handed over for later is learnt, in order, before any answer, so
+ * answers are the same as had it been learnt at once. */
+static void
+learn_later_text(evidence *ev)
 {
+    if (ev->later->len == 0)
+        return;
+    for (guint k = 0; k < ev->later->len; k++) {
+        const later_span *sp = &g_array_index(ev->later, later_span, k);
+        learn_text(ev, sp->text, sp->len);
+    }
+    g_array_set_size(ev->later, 0);
+}
+
+guint
+__ost_evidence_count(evidence *ev, const char *w, gsize len)
+{
+    learn_later_text(ev);
     if (g_hash_table_size(ev->words) == 0)
         return 0;
     char *key = g_strndup(w, len);
@@ -145,8 +171,9 @@ __ost_evidence_count(const evidence *ev, const char *w, gsize len)
 }
 
 guint
-__ost_evidence_generation(const evidence *ev)
+__ost_evidence_generation(evidence *ev)
 {
+    learn_later_text(ev);
     return ev->generation;
 }
 
@@ -174,8 +201,8 @@ may_hold_f_or_hyphen(guint64 w)
  * passed over at a time where they hold neither: byte by byte, finding
  * them was 4.5M of the 7.1M instructions learning 10,040 blocks (220
  * small pages) took. */
-void
-__ost_evidence_learn(evidence *ev, const char *s, gsize len)
+static void
+learn_text(evidence *ev, const char *s, gsize len)
 {
     /* Bytes before @c checked were passed by the eight-byte test already:
      * a window that may hold one is then read byte by byte, once (testing
@@ -202,4 +229,27 @@ __ost_evidence_learn(evidence *ev, const char *s, gsize len)
         learn_span(ev, s + start, end - start);
         i = end;
     }
+}
+
+void
+__ost_evidence_learn(evidence *ev, const char *s, gsize len)
+{
+    learn_later_text(ev);
+    learn_text(ev, s, len);
+}
+
+void
+__ost_evidence_learn_later(evidence *ev, const char *s, gsize len)
+{
+    /* Text that continues the last span joins it, so a document given
+     * line by line is held as one span. */
+    if (ev->later->len > 0) {
+        later_span *last = &g_array_index(ev->later, later_span, ev->later->len - 1);
+        if (last->text + last->len == s) {
+            last->len += len;
+            return;
+        }
+    }
+    later_span sp = {s, len};
+    g_array_append_val(ev->later, sp);
 }

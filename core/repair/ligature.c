@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Ligatures: lost ones (U+FFFD) resolved, presentation forms expanded. */
 #include "repair_private.h"
+/* Fixed text is appended a word at a time. */
+#include "../../plugins/common/gstring_put.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -49,7 +51,7 @@ expand_presentation(ost_repairer *rep, const char *w, gsize len, GString *out, o
         if (c >= 0xFB00 && c <= 0xFB06)
             g_string_append(out, presentation[c - 0xFB00]);
         else
-            g_string_append_len(out, w + i, (gssize)n);
+            __ost_gstring_put(out, w + i, n);
         i += n;
     }
     __ost_record(rep, doc, REPAIR_UNICODE_LIGATURE, w, len, out->str + start, out->len - start);
@@ -183,7 +185,7 @@ resolve_losses(ost_repairer *rep, const char *w, gsize len, gboolean by_digit, G
     if (*answer != '\0') {
         const char *tab = strchr(answer, '\t');
         gsize n = tab != NULL ? (gsize)(tab - answer) : strlen(answer);
-        g_string_append_len(out, answer, (gssize)n);
+        __ost_gstring_put(out, answer, n);
         __ost_record(rep, doc, REPAIR_LIGATURE, w, len, answer, n);
         if (tab != NULL)
             warn_once(rep, doc, answer, "ambiguous_ligature",
@@ -192,7 +194,7 @@ resolve_losses(ost_repairer *rep, const char *w, gsize len, gboolean by_digit, G
                       (int)len, w, (int)n, answer, tab + 1);
         return;
     }
-    g_string_append_len(out, w, (gssize)len);
+    __ost_gstring_put(out, w, len);
     rep->counts[REPAIR_UNRESOLVED]++;
     char *word = g_strndup(w, len);
     warn_once(rep, doc, word, "unresolved_replacement_char",
@@ -201,30 +203,24 @@ resolve_losses(ost_repairer *rep, const char *w, gsize len, gboolean by_digit, G
 }
 
 void
-__ost_word_fix(ost_repairer *rep, const char *w, gsize len, gboolean by_digit,
+__ost_word_fix(ost_repairer *rep, const char *w, gsize len, guint damage, gboolean by_digit,
                gboolean at_end, GString *out, ost_doc *doc)
 {
     GString *a = NULL, *b = NULL;
-    gboolean soft = FALSE, forms = FALSE, lost = FALSE;
-    for (gsize i = 0; i + 1 < len; i++) {
-        soft |= (guchar)w[i] == 0xC2 && (guchar)w[i + 1] == 0xAD;
-        forms |= (guchar)w[i] == 0xEF && (guchar)w[i + 1] == 0xAC;
-        lost |= (guchar)w[i] == 0xEF && (guchar)w[i + 1] == 0xBF;
-    }
-    if (soft) {
+    if (damage & SCAN_SOFT_HYPHEN) {
         a = g_string_sized_new(len);
         strip_soft_hyphens(rep, w, len, at_end, a, doc);
         w = a->str, len = a->len;
     }
-    if (forms) {
+    if (damage & SCAN_PRESENTATION) {
         b = g_string_sized_new(len + 8);
         expand_presentation(rep, w, len, b, doc);
         w = b->str, len = b->len;
     }
-    if (lost)
+    if (damage & SCAN_REPLACEMENT)
         resolve_losses(rep, w, len, by_digit, out, doc);
     else
-        g_string_append_len(out, w, (gssize)len);
+        __ost_gstring_put(out, w, len);
     if (a != NULL)
         g_string_free(a, TRUE);
     if (b != NULL)

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The repairer: fast path, then mojibake, then word damage, then NFC. */
 #include "repair_private.h"
+/* Fixed text is appended a word at a time. */
+#include "../../plugins/common/gstring_put.h"
 
 #include <string.h>
 
@@ -42,6 +44,12 @@ ost_repairer_learn(ost_repairer *rep, const char *text)
 {
     if (text != NULL)
         __ost_evidence_learn(rep->ev, text, strlen(text));
+}
+
+void
+ost_repairer_learn_later(ost_repairer *rep, const char *text, gsize len)
+{
+    __ost_evidence_learn_later(rep->ev, text, len);
 }
 
 guint64
@@ -107,10 +115,14 @@ is_apostrophe(gint32 c)
     return c == '\'' || c == 0x2019;
 }
 
-static gboolean
-is_damage(gint32 c)
+/* The damage @c is, as a SCAN_ flag; 0 for none. */
+static guint
+damage_of(gint32 c)
 {
-    return c == 0xFFFD || c == 0xAD || (c >= 0xFB00 && c <= 0xFB06);
+    return c == 0xFFFD                   ? SCAN_REPLACEMENT
+           : c == 0xAD                   ? SCAN_SOFT_HYPHEN
+           : c >= 0xFB00 && c <= 0xFB06 ? SCAN_PRESENTATION
+                                         : 0;
 }
 
 /* The start of the character before @i (> 0) in the valid UTF-8 @s. */
@@ -129,6 +141,13 @@ static gsize
 word_start(const char *s, gsize i)
 {
     while (i > 0) {
+        guchar b = (guchar)s[i - 1];
+        if (b < 0x80 && b != '\'') {
+            if (!g_ascii_isalpha(b))
+                break;
+            i--;
+            continue;
+        }
         gsize p = prev_char(s, i), n;
         gint32 c = __ost_utf8_get(s + p, i - p, &n);
         if (__ost_is_word_char((gunichar)c)) {
@@ -145,12 +164,22 @@ word_start(const char *s, gsize i)
     return i;
 }
 
-/* The end of the word starting at @i: letters, apostrophes inside. */
+/* The end of the word starting at @i: letters, apostrophes inside; and
+ * the damage it holds, in @damage (SCAN_REPLACEMENT, SCAN_PRESENTATION,
+ * SCAN_SOFT_HYPHEN). */
 static gsize
-word_end(const char *s, gsize len, gsize i)
+word_end(const char *s, gsize len, gsize i, guint *damage)
 {
     gsize start = i;
+    *damage = 0;
     while (i < len) {
+        guchar b = (guchar)s[i];
+        if (b < 0x80 && b != '\'') {
+            if (!g_ascii_isalpha(b))
+                break;
+            i++;
+            continue;
+        }
         gsize n;
         gint32 c = __ost_utf8_get(s + i, len - i, &n);
         if (is_apostrophe(c)) {
@@ -161,6 +190,7 @@ word_end(const char *s, gsize len, gsize i)
         } else if (!__ost_is_word_char((gunichar)c)) {
             break;
         }
+        *damage |= damage_of(c);
         i += n;
     }
     return i;
@@ -178,11 +208,14 @@ fix_words(ost_repairer *rep, const char *s, gsize len, GString *out, ost_doc *do
     while ((i = __ost_ascii_end(s, i, len)) < len) {
         gsize n;
         gint32 c = __ost_utf8_get(s + i, len - i, &n);
-        if (!is_damage(c)) {
+        if (damage_of(c) == 0) {
             i += n;
             continue;
         }
-        gsize start = MAX(word_start(s, i), copied), end = word_end(s, len, start);
+        gsize start = word_start(s, i);
+        start = MAX(start, copied);
+        guint damage;
+        gsize end = word_end(s, len, start, &damage);
         if (end <= i) { /* damage on its own, no word around it */
             i += n;
             continue;
@@ -191,11 +224,11 @@ fix_words(ost_repairer *rep, const char *s, gsize len, GString *out, ost_doc *do
         gsize rest = end;
         while (rest < len && g_ascii_isspace(s[rest]))
             rest++;
-        g_string_append_len(out, s + copied, (gssize)(start - copied));
-        __ost_word_fix(rep, s + start, end - start, by_digit, rest == len, out, doc);
+        __ost_gstring_put(out, s + copied, start - copied);
+        __ost_word_fix(rep, s + start, end - start, damage, by_digit, rest == len, out, doc);
         copied = i = end;
     }
-    g_string_append_len(out, s + copied, (gssize)(len - copied));
+    __ost_gstring_put(out, s + copied, len - copied);
 }
 
 void
@@ -205,7 +238,7 @@ ost_repairer_fix_append(ost_repairer *rep, const char *text, gssize len, GString
     gsize n = len < 0 ? strlen(text) : (gsize)len;
     guint flags = __ost_scan(text, n);
     if (flags == 0) {
-        g_string_append_len(out, text, (gssize)n);
+        __ost_gstring_put(out, text, n);
         return;
     }
     GString **bufs = rep->stages;
@@ -223,6 +256,10 @@ ost_repairer_fix_append(ost_repairer *rep, const char *text, gssize len, GString
         flags = __ost_scan(s, n);
     }
     if (flags & (SCAN_REPLACEMENT | SCAN_PRESENTATION | SCAN_SOFT_HYPHEN)) {
+        if (!(flags & SCAN_NOT_NFC)) {
+            fix_words(rep, s, n, out, doc);
+            return;
+        }
         g_string_truncate(bufs[2], 0);
         fix_words(rep, s, n, bufs[2], doc);
         s = bufs[2]->str, n = bufs[2]->len;
@@ -231,7 +268,7 @@ ost_repairer_fix_append(ost_repairer *rep, const char *text, gssize len, GString
     if (nfc != NULL)
         g_string_append(out, nfc);
     else
-        g_string_append_len(out, s, (gssize)n);
+        __ost_gstring_put(out, s, n);
     g_free(nfc);
 }
 

@@ -163,10 +163,13 @@ void __ost_evidence_free(evidence *ev);
 /* Note the intact words of @text worth remembering: those a lost ligature
  * could have come from and hyphenated compounds. */
 void __ost_evidence_learn(evidence *ev, const char *text, gsize len);
+/* The same, done only when evidence is first asked for (@text must stay
+ * as it is until then): a document without damage is never learnt. */
+void __ost_evidence_learn_later(evidence *ev, const char *text, gsize len);
 /* How often the folded word @w was seen intact. */
-guint __ost_evidence_count(const evidence *ev, const char *w, gsize len);
+guint __ost_evidence_count(evidence *ev, const char *w, gsize len);
 /* Bumped whenever a word is seen for the first time. */
-guint __ost_evidence_generation(const evidence *ev);
+guint __ost_evidence_generation(evidence *ev);
 
 /* ---- repair.c: the repairer ------------------------------------------- */
 
@@ -271,10 +274,10 @@ void __ost_mojibake_fix(ost_repairer *rep, const char *s, gsize len, GString *ou
 /* ---- ligature.c -------------------------------------------------------- */
 
 /* Append the word @w (letters, U+FFFD, presentation forms, soft hyphens)
- * with its damage repaired. @by_digit: the word touches a digit, so a
- * U+FFFD in it is no lost ligature; @at_end: nothing but white space
- * follows it. */
-void __ost_word_fix(ost_repairer *rep, const char *w, gsize len, gboolean by_digit,
-                    gboolean at_end, GString *out, ost_doc *doc);
+ * with its @damage (SCAN_ flags of those three) repaired. @by_digit: the
+ * word touches a digit, so a U+FFFD in it is no lost ligature; @at_end:
+ * nothing but white space follows it. */
+void __ost_word_fix(ost_repairer *rep, const char *w, gsize len, guint damage,
+                    gboolean by_digit, gboolean at_end, GString *out, ost_doc *doc);
 
 #endif

@@ -26,6 +26,12 @@ OST_API void ost_repairer_free(ost_repairer *rep);
  *  repairing any of it. */
 OST_API void ost_repairer_learn(ost_repairer *rep, const char *text);
 
+/** @brief Like ost_repairer_learn(), for @p len bytes of @p text, but the
+ *  words are only read when a repair first needs evidence, so a document
+ *  without damage is never read for it. Repairs come out the same. The
+ *  repairer keeps @p text: it must stay unchanged while the repairer lives. */
+OST_API void ost_repairer_learn_later(ost_repairer *rep, const char *text, gsize len);
+
 /**
  * @brief Repair the characters of one line or block of text: lost and
  * presentation-form ligatures, mojibake, soft hyphens. Line structure is
