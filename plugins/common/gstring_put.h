@@ -6,11 +6,11 @@
 #include <glib.h>
 #include <string.h>
 
-/* Append @p n bytes of @p s: in place while @p out has room. GLib 2.74's
- * g_string_append_len goes through g_string_insert_len, about 85
- * instructions a call; the HTML reader gathers text in 16,000 runs on the
- * 220 sample pages and the JSON writer appends as often, mostly a few
- * bytes at a time (1.6 and 6.7 million instructions). */
+/* Append @p n bytes of @p s: in place while @p out has room. Written by
+ * hand because GLib 2.74's g_string_append_len (through
+ * g_string_insert_len) showed as a bottleneck of the HTML reader, the JSON
+ * writer and the repairer, which append a few bytes at a time
+ * (bench/README.md). */
 static inline void
 __ost_gstring_put(GString *out, const char *s, gsize n)
 {
