@@ -740,6 +740,9 @@ parse_duties(std_ctx *c, const ost_section *sec)
                            codes_seen)) {
             if (d == NULL && id == NULL && bullet == NULL && b->kind != OST_BLOCK_ITEM &&
                 is_intro(line)) {
+                g_free(head);
+                if (tail != NULL)
+                    g_ptr_array_unref(tail);
                 continue; /* "The duties include:" */
             }
             finish_duty(c, d, text);
