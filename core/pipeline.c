@@ -320,6 +320,8 @@ ost_read_file(const ost_registry *reg, const char *path, const char *reader_name
         __ost_input_read(fd, buf, max_input(reader) + 1, error) &&
         within_limit(reader, buf->len, error)) {
         ost_input in = {path, buf->data, buf->len};
+        g_byte_array_append(buf, (const guint8 *)"", 1); /* NUL-terminated, as GLib reads */
+        in.data = buf->data;
         doc = read_with(reader, &in, error);
     }
     close(fd);

@@ -174,6 +174,9 @@ parse_duties(ost_duties_ctx *c, const ost_section *sec)
                            codes_seen)) {
             if (d == NULL && id == NULL && bullet == NULL && b->kind != OST_BLOCK_ITEM &&
                 __ost_text_is_intro(line)) {
+                g_free(head);
+                if (tail != NULL)
+                    g_ptr_array_unref(tail);
                 continue; /* "The duties include:" */
             }
             finish_duty(c, d, text);

@@ -96,4 +96,8 @@ gboolean __ost_pdf_is_code_list(const char *text);
 gboolean __ost_pdf_is_upper(const char *text);
 guint __ost_pdf_count_words(const char *text);
 
+/* pdf_bomb.c: whether the deflated streams of @p data expand beyond reason
+ * (64 MiB and 100 times the file's size); @p expanded gets how far they did. */
+gboolean __ost_pdf_is_bomb(const guint8 *data, gsize len, guint64 *expanded);
+
 #endif

@@ -78,6 +78,13 @@ open_document(const ost_input *in, PopplerDocument **out, GError **error)
                     "the PDF is truncated: its end-of-file marker is missing");
         return OST_ERR_PARSE;
     }
+    guint64 expanded;
+    if (__ost_pdf_is_bomb(in->data, in->len, &expanded)) {
+        g_set_error(error, OST_ERROR, OST_ERR_PARSE,
+                    "the PDF's %" G_GSIZE_FORMAT " bytes expand to over %" G_GUINT64_FORMAT
+                    " MiB of streams (a decompression bomb?)", in->len, expanded >> 20);
+        return OST_ERR_PARSE;
+    }
     GBytes *bytes = g_bytes_new_static(in->data, in->len);
     GError *perr = NULL;
     *out = poppler_document_new_from_bytes(bytes, NULL, &perr);

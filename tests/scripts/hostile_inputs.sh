@@ -24,7 +24,8 @@ refused() { # FILE MESSAGE
   convert "$1"
   local rc=$?
   check "$1: refused (status $rc)" test "$rc" -ne 0 -a "$rc" -ne 124
-  check "$1: message names the file and says '$2'" grep -qF -- "$in/$1: $2" "$tmp/$1.err"
+  check "$1: message names the file and says '$2'" \
+    bash -c 'grep -F -- "$1: " "$3" | grep -qF -- "$2"' _ "$in/$1" "$2" "$tmp/$1.err"
   check "$1: no output file" test ! -e "$out/$1.json"
 }
 ends() { # FILE: a valid output or a clear refusal, in time
@@ -71,6 +72,31 @@ open(os.path.join(d, 'huge-line.txt'), 'w').write('K1: ' + 'word ' * 4000000 + '
 pdf = open(sys.argv[2], 'rb').read()
 open(os.path.join(d, 'truncated.pdf'), 'wb').write(pdf[:len(pdf) // 2])
 open(os.path.join(d, 'header-only.pdf'), 'wb').write(b'%PDF-1.7\n')
+
+def one_page_pdf(name, content, media=b'0 0 612 792'):
+    """A one-page PDF whose content stream is deflated @content."""
+    import zlib
+    data = zlib.compress(content, 9)
+    objs = [b'<< /Type /Catalog /Pages 2 0 R >>',
+            b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+            b'<< /Type /Page /Parent 2 0 R /MediaBox [' + media + b'] /Contents 4 0 R '
+            b'/Resources << /Font << /F1 5 0 R >> >> >>',
+            b'<< /Length %d /Filter /FlateDecode >>\nstream\n' % len(data) + data + b'\nendstream',
+            b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>']
+    out, offsets = bytearray(b'%PDF-1.4\n'), []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b'%d 0 obj\n' % i + o + b'\nendobj\n'
+    xref = len(out)
+    out += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objs) + 1)
+    out += b''.join(b'%010d 00000 n \n' % o for o in offsets)
+    out += b'trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objs) + 1, xref)
+    open(os.path.join(d, name), 'wb').write(out)
+
+one_page_pdf('bomb-operators.pdf', b'q Q\n' * (25 << 20))
+one_page_pdf('bomb-string.pdf', b'BT /F1 12 Tf 72 700 Td (' + b'x' * (100 << 20) + b') Tj ET')
+one_page_pdf('huge-page.pdf', b'BT /F1 12 Tf 72 700 Td (Standard ST0001) Tj ET', b'0 0 14400 14400')
+one_page_pdf('giant-page.pdf', b'BT /F1 12 Tf 72 700 Td (Standard ST0001) Tj ET', b'0 0 1e30 1e30')
 PY
 for f in xxe.html laughs.html; do
   ends "$f"
@@ -83,6 +109,11 @@ for f in deep.html unclosed.html broken-utf8.txt broken-utf16.txt huge-line.txt 
   ends "$f"
 done
 refused truncated.pdf "the PDF is truncated"
+ends huge-page.pdf
+ends giant-page.pdf
+# About 100 KB each, expanding to 100 MB: refused before Poppler parses them.
+refused bomb-operators.pdf "expand to over 64 MiB of streams (a decompression bomb?)"
+refused bomb-string.pdf "expand to over 64 MiB of streams (a decompression bomb?)"
 
 # A batch with special files among good ones: every input accounted for.
 mkdir "$tmp/batch"
