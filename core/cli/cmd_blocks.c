@@ -32,8 +32,8 @@ cli_cmd_blocks(int argc, char **argv)
     char *data = NULL;
     gsize len = 0;
     GError *error = NULL;
-    if (!g_file_get_contents(argv[1], &data, &len, &error)) {
-        cli_error("%s", error->message);
+    if (!ost_file_load(argv[1], OST_MAX_INPUT_BYTES, (guint8 **)&data, &len, &error)) {
+        cli_error("%s: %s", argv[1], error->message);
         rc = CLI_SOME_FAILED;
         goto out;
     }

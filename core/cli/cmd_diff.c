@@ -19,8 +19,10 @@ load_json(const char *path, GPtrArray *docs, GError **error)
 {
     char *data = NULL;
     gsize len = 0;
-    if (!g_file_get_contents(path, &data, &len, error))
+    if (!ost_file_load(path, OST_MAX_INPUT_BYTES, (guint8 **)&data, &len, error)) {
+        g_prefix_error(error, "%s: ", path);
         return FALSE;
+    }
     GPtrArray *read = ost_docs_from_json(path, data, len, error);
     g_free(data);
     if (read == NULL)
@@ -96,6 +98,8 @@ load(const ost_registry *reg, const char *path, GError **error)
         ok = doc != NULL;
         if (ok)
             g_ptr_array_add(docs, doc);
+        else
+            g_prefix_error(error, "%s: ", path);
     }
     if (!ok) {
         g_ptr_array_unref(docs);

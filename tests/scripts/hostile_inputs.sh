@@ -126,5 +126,14 @@ check "batch with a FIFO ends, with failure" test "$rc" -ne 0 -a "$rc" -ne 124
 check "batch: the good input converted" test -s "$tmp/batch-out/good.json"
 check "batch: the FIFO reported" grep -qF "pipe.txt: not a regular file" "$tmp/batch.err"
 
+# The other commands that read a file refuse a FIFO too, naming it.
+for cmd in "blocks $tmp/batch/pipe.txt" "diff $tmp/batch/pipe.txt $tmp/batch/good.txt"; do
+  # shellcheck disable=SC2086
+  timeout 60 "$ost" $cmd > /dev/null 2> "$tmp/cmd.err"
+  rc=$?
+  check "ost ${cmd%% *}: a FIFO refused at once" test "$rc" -ne 0 -a "$rc" -ne 124
+  check "ost ${cmd%% *}: the FIFO named" grep -qF "pipe.txt: not a regular file" "$tmp/cmd.err"
+done
+
 echo "hostile_inputs: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
