@@ -16,4 +16,9 @@ char *__ost_chrome_strip_back_link(char *text);
  * it stands, which a printed page or its text keeps at the top. */
 gboolean __ost_chrome_cookie_line(const char *text);
 
+/* A footer's link on a line of its own ("Accessibility statement",
+ * "Cookies", "Contact us"): where it stands, the page's own text has
+ * ended. */
+gboolean __ost_chrome_footer_link(const char *text);
+
 #endif

@@ -321,8 +321,14 @@ __ost_para_add_line(ost_para_builder *pb, const char *line)
         } else if (pb->layout != NULL && pb->layout->laid_out) {
             brk = pb->pending_break;
         } else if (pb->layout != NULL && pb->layout->wrapped) {
-            gboolean fits = pb->last_ends && (pb->last_len + 1 + first_word_len(t)) * 100 <=
-                                                 pb->layout->width * FIT_SLACK_PERCENT;
+            /* A line ended on purpose: the next word would have fitted after
+             * a finished sentence, or after a line not half the width (a
+             * title or a name, whose words carry no full stop) when the next
+             * line does not go on in lower case. */
+            gboolean room = (pb->last_len + 1 + first_word_len(t)) * 100 <=
+                            pb->layout->width * FIT_SLACK_PERCENT;
+            gboolean fits = room && (pb->last_ends || (pb->last_len * 2 <= pb->layout->width &&
+                                                       !starts_lower(t)));
             brk = fits || (pb->pending_break && !pb->layout->double_spaced);
         } else {
             /* One block per line, but a line that starts lower case right

@@ -203,6 +203,41 @@ test_page_paragraphs(void **state)
     ost_doc_free(doc);
 }
 
+/* A page printed and extracted to text: the site's navigation above the
+ * page ("Routes" among its links), the title on the line above the one-line
+ * description, routes under the progression heading, then the footer. */
+static void
+test_printed_page_chrome(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Careers service");
+    line(b, "Routes");
+    line(b, "Help");
+    line(b, "Occupation OCC0045");
+    line(b, "Tree surgeon");
+    line(b, "Climbs and cuts trees safely to keep them healthy and people safe.");
+    line(b, "Reference: OCC0045");
+    line(b, "Level: 2");
+    line(b, "Related routes");
+    line(b, "Agriculture, environmental and animal care");
+    line(b, "Contact us");
+    line(b, "Privacy notice");
+    line(b, "All content is available under the Open Government Licence v3.0, except where "
+            "otherwise stated.");
+    ost_doc *doc = NULL;
+    ost_occupation *o = recognise(b, &doc);
+    assert_string_equal(o->title, "Tree surgeon");
+    assert_string_equal(o->overview,
+                        "Climbs and cuts trees safely to keep them healthy and people safe.");
+    assert_int_equal(o->level, 2);
+    assert_int_equal(o->related_routes->len, 1);
+    assert_string_equal(g_ptr_array_index(o->related_routes, 0),
+                        "Agriculture, environmental and animal care");
+    assert_null(o->summary);
+    (void)state;
+    ost_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -211,6 +246,7 @@ main(void)
         cmocka_unit_test(test_page_html),
         cmocka_unit_test(test_copied_page_lists),
         cmocka_unit_test(test_page_paragraphs),
+        cmocka_unit_test(test_printed_page_chrome),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
