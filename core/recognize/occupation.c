@@ -348,6 +348,18 @@ is_prose(const char *para)
     return __ost_text_ends_sentence(para) && words >= 12;
 }
 
+/* Names given as "A, B, C" in running text, which may wrap from line to
+ * line anywhere, even inside a name: the paragraphs, joined where the
+ * text wrapped, are split at their commas rather than at their lines. */
+static gboolean
+comma_list(GPtrArray *paras)
+{
+    for (guint i = 0; i < paras->len; i++)
+        if (strchr(g_ptr_array_index(paras, i), ',') != NULL)
+            return TRUE;
+    return FALSE;
+}
+
 /* Names listed under a label ("Employers involved:"). A list copied from a
  * page runs straight into the text after it; from the first paragraph of
  * prose on, the text is the page's own, read as if under no label. With no
@@ -364,7 +376,7 @@ names_section(occ_ctx *c, const ost_section *sec, GPtrArray *list, gboolean comm
     if (list == NULL) {
         for (guint i = 0; i < paras->len; i++)
             loose_para(c, g_ptr_array_index(paras, i), TRUE);
-    } else if (prose == paras->len) {
+    } else if (prose == paras->len && !(commas && comma_list(paras))) {
         GPtrArray *names = __ost_section_entries(sec, &c->layout, c->rc->rep, c->rc->doc, commas);
         add_names(c, list, names);
         g_ptr_array_unref(names);
