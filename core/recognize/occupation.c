@@ -205,7 +205,7 @@ add_names(occ_ctx *c, GPtrArray *list, GPtrArray *names)
         const char *name = g_ptr_array_index(names, i);
         if (__ost_chrome_footer_link(name))
             c->ended = TRUE;
-        else
+        else if (!__ost_chrome_print_line(name))
             ost_strlist_add_unique(list, name);
     }
 }
@@ -259,6 +259,8 @@ loose_para(occ_ctx *c, const char *p, gboolean summary)
      * site's (licence, copyright), not a route or the summary. */
     if (c->ended || (c->labelled && __ost_chrome_footer_link(p)))
         return c->ended = TRUE;
+    if (__ost_chrome_print_line(p))
+        return TRUE;
     /* SOC groups listed one per line under their label. */
     if (c->soc_open && __ost_pattern_match(&soc_code, p)) {
         add_soc(c->o, p);

@@ -205,7 +205,8 @@ test_page_paragraphs(void **state)
 
 /* A page printed and extracted to text: the site's navigation above the
  * page ("Routes" among its links), the title on the line above the one-line
- * description, routes under the progression heading, then the footer. */
+ * description, routes under the progression heading with the browser's
+ * print header among them, then the footer. */
 static void
 test_printed_page_chrome(void **state)
 {
@@ -219,7 +220,9 @@ test_printed_page_chrome(void **state)
     line(b, "Reference: OCC0045");
     line(b, "Level: 2");
     line(b, "Related routes");
+    line(b, "file:///home/user/tree-surgeon.html 1/2");
     line(b, "Agriculture, environmental and animal care");
+    line(b, "© Crown copyright");
     line(b, "Contact us");
     line(b, "Privacy notice");
     line(b, "All content is available under the Open Government Licence v3.0, except where "
