@@ -176,6 +176,19 @@ level_line(const char *para)
     return __ost_parse_level(para);
 }
 
+/* "Level 3 Providing a customer-focused service ...": a level badge run
+ * into the one-line description after it. The description, or NULL. */
+static const char *
+level_prefixed(const char *para, int *level)
+{
+    static ost_pattern badge = OST_PATTERN("^(?:LEVEL|[Ll]evel)\\s+[1-8]\\s*[-–—:]?\\s+(?=\\p{Lu})", 0);
+    int start, end;
+    if (!__ost_pattern_span(&badge, para, 0, &start, &end) || !__ost_text_ends_sentence(para + end))
+        return NULL;
+    *level = __ost_parse_level(para);
+    return *level > 0 ? para + end : NULL;
+}
+
 static gboolean
 short_name(const char *para)
 {
@@ -267,6 +280,13 @@ loose_para(occ_ctx *c, const char *p, gboolean summary)
         return TRUE;
     }
     c->soc_open = FALSE;
+    const char *described = c->labelled ? NULL : level_prefixed(p, &level);
+    if (described != NULL) {
+        if (c->o->level == 0)
+            c->o->level = level;
+        c->name = g_steal_pointer(&name);
+        return loose_para(c, described, summary);
+    }
     if ((level = level_line(p)) > 0) {
         if (c->o->level == 0)
             c->o->level = level;

@@ -216,9 +216,9 @@ test_printed_page_chrome(void **state)
     line(b, "Help");
     line(b, "Occupation OCC0045");
     line(b, "Tree surgeon");
-    line(b, "Climbs and cuts trees safely to keep them healthy and people safe.");
+    /* The level badge printed on the line of the description. */
+    line(b, "Level 2 Climbs and cuts trees safely to keep them healthy and people safe.");
     line(b, "Reference: OCC0045");
-    line(b, "Level: 2");
     line(b, "Related routes");
     line(b, "file:///home/user/tree-surgeon.html 1/2");
     line(b, "Agriculture, environmental and animal care");
