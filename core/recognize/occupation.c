@@ -136,10 +136,12 @@ static gboolean
 progression_legend(const char *para)
 {
     /* Each level band of the legend, its name and its levels on one line
-     * or two ("Technical Occupations Levels 2-3"). */
+     * or two ("Technical Occupations Levels 2-3"), or several bands run
+     * together on one printed line. */
     static ost_pattern map_legend = OST_PATTERN(
-        "^(((higher )?technical|professional) occupations\\s*)?"
-        "(levels? \\d+\\s*(-|–|to)\\s*\\d+)?$", OST_CASELESS);
+        "^(?:(?:(?:higher )?technical|professional) occupations\\s*"
+        "(?:levels? \\d+\\s*(?:-|–|to)\\s*\\d+\\s*)?"
+        "|levels? \\d+\\s*(?:-|–|to)\\s*\\d+\\s*)+$", OST_CASELESS);
     return para != NULL && para[0] != '\0' && __ost_pattern_match(&map_legend, para);
 }
 
@@ -210,7 +212,8 @@ typedef struct occ_ctx {
     gboolean ended;           /* the page's footer has begun */
 } occ_ctx;
 
-/* Names up to the page's footer, if the list runs into it. */
+/* Names up to the page's footer, if the list runs into it, without the
+ * progression map's legend. */
 static void
 add_names(occ_ctx *c, GPtrArray *list, GPtrArray *names)
 {
@@ -218,7 +221,7 @@ add_names(occ_ctx *c, GPtrArray *list, GPtrArray *names)
         const char *name = g_ptr_array_index(names, i);
         if (__ost_chrome_footer_link(name))
             c->ended = TRUE;
-        else if (!__ost_chrome_print_line(name))
+        else if (!__ost_chrome_print_line(name) && !progression_legend(name))
             ost_strlist_add_unique(list, name);
     }
 }

@@ -206,7 +206,7 @@ test_page_paragraphs(void **state)
 /* A page printed and extracted to text: the site's navigation above the
  * page ("Routes" among its links), the title on the line above the one-line
  * description, routes under the progression heading with the browser's
- * print header among them, then the footer. */
+ * print header and the map's legend among them, then the footer. */
 static void
 test_printed_page_chrome(void **state)
 {
@@ -221,6 +221,7 @@ test_printed_page_chrome(void **state)
     line(b, "Reference: OCC0045");
     line(b, "Related routes");
     line(b, "file:///home/user/tree-surgeon.html 1/2");
+    line(b, "Technical occupations Higher technical occupations Levels 4-5");
     line(b, "Agriculture, environmental and animal care");
     line(b, "© Crown copyright");
     line(b, "Contact us");
