@@ -36,3 +36,23 @@ __ost_chrome_cookie_line(const char *text)
         OST_CASELESS);
     return __ost_pattern_match(&banner, text);
 }
+
+gboolean
+__ost_chrome_footer_link(const char *text)
+{
+    static ost_pattern footer = OST_PATTERN(
+        "^\\s*(accessibility( statement)?|cookies( policy)?|contact( us)?|"
+        "privacy( policy| notice)?|terms (and|&) conditions|terms of use|sitemap|site map|"
+        "freedom of information|modern slavery statement|support links)\\s*$"
+        "|^\\s*(©|\\(c\\)\\s|crown copyright\\b)",
+        OST_CASELESS);
+    return __ost_pattern_match(&footer, text);
+}
+
+gboolean
+__ost_chrome_print_line(const char *text)
+{
+    static ost_pattern furniture = OST_PATTERN(
+        "^\\s*((https?|file)://\\S+(\\s+\\d+\\s*/\\s*\\d+)?|\\d+\\s*/\\s*\\d+)\\s*$", 0);
+    return __ost_pattern_match(&furniture, text);
+}

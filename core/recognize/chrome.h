@@ -16,4 +16,14 @@ char *__ost_chrome_strip_back_link(char *text);
  * it stands, which a printed page or its text keeps at the top. */
 gboolean __ost_chrome_cookie_line(const char *text);
 
+/* A footer's link on a line of its own ("Accessibility statement",
+ * "Cookies", "Contact us"), or its copyright line: where it stands, the
+ * page's own text has ended. */
+gboolean __ost_chrome_footer_link(const char *text);
+
+/* A browser's print header or footer line left in a printed page's text:
+ * the page's address (with its page count) or the page count alone
+ * ("file:///.../page.html 1/2", "1/2"). */
+gboolean __ost_chrome_print_line(const char *text);
+
 #endif

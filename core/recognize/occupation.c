@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Recognising an occupation (OCC) page in a block stream. */
+#include "chrome.h"
 #include "pattern.h"
 #include "sections.h"
 #include "unplaced.h"
@@ -135,10 +136,12 @@ static gboolean
 progression_legend(const char *para)
 {
     /* Each level band of the legend, its name and its levels on one line
-     * or two ("Technical Occupations Levels 2-3"). */
+     * or two ("Technical Occupations Levels 2-3"), or several bands run
+     * together on one printed line. */
     static ost_pattern map_legend = OST_PATTERN(
-        "^(((higher )?technical|professional) occupations\\s*)?"
-        "(levels? \\d+\\s*(-|–|to)\\s*\\d+)?$", OST_CASELESS);
+        "^(?:(?:(?:higher )?technical|professional) occupations\\s*"
+        "(?:levels? \\d+\\s*(?:-|–|to)\\s*\\d+\\s*)?"
+        "|levels? \\d+\\s*(?:-|–|to)\\s*\\d+\\s*)+$", OST_CASELESS);
     return para != NULL && para[0] != '\0' && __ost_pattern_match(&map_legend, para);
 }
 
@@ -175,6 +178,19 @@ level_line(const char *para)
     return __ost_parse_level(para);
 }
 
+/* "Level 3 Providing a customer-focused service ...": a level badge run
+ * into the one-line description after it. The description, or NULL. */
+static const char *
+level_prefixed(const char *para, int *level)
+{
+    static ost_pattern badge = OST_PATTERN("^(?:LEVEL|[Ll]evel)\\s+[1-8]\\s*[-–—:]?\\s+(?=\\p{Lu})", 0);
+    int start, end;
+    if (!__ost_pattern_span(&badge, para, 0, &start, &end) || !__ost_text_ends_sentence(para + end))
+        return NULL;
+    *level = __ost_parse_level(para);
+    return *level > 0 ? para + end : NULL;
+}
+
 static gboolean
 short_name(const char *para)
 {
@@ -192,13 +208,22 @@ typedef struct occ_ctx {
     gboolean after_map;       /* inside the progression map */
     GString *summary;
     gboolean soc_open;        /* SOC groups may go on below their label */
+    char *name;               /* the short line just read under no label */
+    gboolean ended;           /* the page's footer has begun */
 } occ_ctx;
 
+/* Names up to the page's footer, if the list runs into it, without the
+ * progression map's legend. */
 static void
-add_names(GPtrArray *list, GPtrArray *names)
+add_names(occ_ctx *c, GPtrArray *list, GPtrArray *names)
 {
-    for (guint i = 0; i < names->len; i++)
-        ost_strlist_add_unique(list, g_ptr_array_index(names, i));
+    for (guint i = 0; i < names->len && !c->ended; i++) {
+        const char *name = g_ptr_array_index(names, i);
+        if (__ost_chrome_footer_link(name))
+            c->ended = TRUE;
+        else if (!__ost_chrome_print_line(name) && !progression_legend(name))
+            ost_strlist_add_unique(list, name);
+    }
 }
 
 /* SOC 2020 groups: "4122 - Book-keepers, payroll managers and wages
@@ -243,12 +268,28 @@ loose_para(occ_ctx *c, const char *p, gboolean summary)
     GPtrArray *names = NULL;
     char *label = NULL, *value = NULL;
     int level;
+    /* Text copied from a page has no heading: its title is the name on
+     * the line above the one-line description. */
+    g_autofree char *name = g_steal_pointer(&c->name);
+    /* Below the facts, a footer's link ends the page: what follows is the
+     * site's (licence, copyright), not a route or the summary. */
+    if (c->ended || (c->labelled && __ost_chrome_footer_link(p)))
+        return c->ended = TRUE;
+    if (__ost_chrome_print_line(p))
+        return TRUE;
     /* SOC groups listed one per line under their label. */
     if (c->soc_open && __ost_pattern_match(&soc_code, p)) {
         add_soc(c->o, p);
         return TRUE;
     }
     c->soc_open = FALSE;
+    const char *described = c->labelled ? NULL : level_prefixed(p, &level);
+    if (described != NULL) {
+        if (c->o->level == 0)
+            c->o->level = level;
+        c->name = g_steal_pointer(&name);
+        return loose_para(c, described, summary);
+    }
     if ((level = level_line(p)) > 0) {
         if (c->o->level == 0)
             c->o->level = level;
@@ -260,11 +301,13 @@ loose_para(occ_ctx *c, const char *p, gboolean summary)
         if (short_name(p))
             ost_strlist_add_unique(c->o->related_routes, p);
     } else if (name_list(p, &names)) {
-        add_names(c->o->involved_employers, names);
+        add_names(c, c->o->involved_employers, names);
         g_ptr_array_unref(names);
     } else if (!c->labelled && c->o->overview == NULL && __ost_text_len(p) <= 300 &&
                __ost_text_ends_sentence(p)) {
         c->o->overview = g_strdup(p);
+        if (c->o->title == NULL && name != NULL)
+            c->o->title = g_steal_pointer(&name);
     } else if (__ost_text_ends_sentence(p) || __ost_text_len(p) > 120) {
         if (!summary)
             return FALSE;
@@ -276,6 +319,8 @@ loose_para(occ_ctx *c, const char *p, gboolean summary)
         g_free(label);
         g_free(value);
     } else {
+        if (short_name(p))
+            c->name = g_strdup(p);
         /* The page's title repeated is no loss. */
         return c->o->title != NULL && strcmp(p, c->o->title) == 0;
     }
@@ -328,9 +373,24 @@ is_prose(const char *para)
     return __ost_text_ends_sentence(para) && words >= 12;
 }
 
+/* Names given as "A, B, C" in running text, which may wrap from line to
+ * line anywhere, even inside a name: the paragraphs, joined where the
+ * text wrapped, are split at their commas rather than at their lines. */
+static gboolean
+comma_list(GPtrArray *paras)
+{
+    for (guint i = 0; i < paras->len; i++)
+        if (strchr(g_ptr_array_index(paras, i), ',') != NULL)
+            return TRUE;
+    return FALSE;
+}
+
 /* Names listed under a label ("Employers involved:"). A list copied from a
  * page runs straight into the text after it; from the first paragraph of
- * prose on, the text is the page's own, read as if under no label. */
+ * prose on, the text is the page's own, read as if under no label. With no
+ * @p list the label was a link in the site's navigation ("Occupations",
+ * "Routes", "Search") above all of the page's facts: its neighbours, the
+ * page's title among them, are read as if under no label. */
 static void
 names_section(occ_ctx *c, const ost_section *sec, GPtrArray *list, gboolean commas)
 {
@@ -338,9 +398,12 @@ names_section(occ_ctx *c, const ost_section *sec, GPtrArray *list, gboolean comm
     guint prose = 0;
     while (prose < paras->len && !is_prose(g_ptr_array_index(paras, prose)))
         prose++;
-    if (prose == paras->len) {
+    if (list == NULL) {
+        for (guint i = 0; i < paras->len; i++)
+            loose_para(c, g_ptr_array_index(paras, i), TRUE);
+    } else if (prose == paras->len && !(commas && comma_list(paras))) {
         GPtrArray *names = __ost_section_entries(sec, &c->layout, c->rc->rep, c->rc->doc, commas);
-        add_names(list, names);
+        add_names(c, list, names);
         g_ptr_array_unref(names);
     } else {
         for (guint i = 0; i < paras->len; i++) {
@@ -350,12 +413,12 @@ names_section(occ_ctx *c, const ost_section *sec, GPtrArray *list, gboolean comm
                 continue;
             }
             GPtrArray *names = commas ? __ost_split_list(p) : NULL;
-            if (names != NULL) {
-                add_names(list, names);
-                g_ptr_array_unref(names);
-            } else {
-                ost_strlist_add_unique(list, p);
+            if (names == NULL) {
+                names = g_ptr_array_new();
+                g_ptr_array_add(names, (gpointer)p);
             }
+            add_names(c, list, names);
+            g_ptr_array_unref(names);
         }
     }
     g_ptr_array_unref(paras);
@@ -375,7 +438,8 @@ handle(occ_ctx *c, const ost_section *sec)
 {
     ost_occupation *o = c->o;
     const char *v = sec->value;
-    if (sec->field >= 0 && sec->field != O_IGNORE)
+    gboolean in_header = !c->labelled && v == NULL && sec->heading_level == 0;
+    if (sec->field >= 0 && sec->field != O_IGNORE && !(in_header && sec->field == O_ROUTES))
         c->labelled = TRUE;
     if (sec->field != OST_SECTION_LOOSE)
         c->soc_open = FALSE;
@@ -419,8 +483,11 @@ handle(occ_ctx *c, const ost_section *sec)
         break;
     case O_ROUTES:
     case O_EMPLOYERS:
-        names_section(c, sec, sec->field == O_ROUTES ? o->related_routes : o->involved_employers,
-                      sec->field == O_EMPLOYERS);
+        if (sec->field == O_ROUTES && in_header)
+            names_section(c, sec, NULL, FALSE);
+        else
+            names_section(c, sec, sec->field == O_ROUTES ? o->related_routes : o->involved_employers,
+                          sec->field == O_EMPLOYERS);
         break;
     case O_SUMMARY: {
         char *t = section_text(c, sec);
@@ -459,7 +526,7 @@ handle(occ_ctx *c, const ost_section *sec)
 void
 __ost_recognize_occupation(rec_ctx *ctx)
 {
-    occ_ctx c = {ctx, ost_occupation_new(), {0}, FALSE, FALSE, g_string_new(NULL), FALSE};
+    occ_ctx c = {ctx, ost_occupation_new(), {0}, FALSE, FALSE, g_string_new(NULL), FALSE, NULL, FALSE};
     __ost_layout_measure(ctx->blocks, &c.layout);
     ost_sections *sections = __ost_sections_split(ctx->blocks, &rules);
     for (guint i = 0; i < sections->items->len; i++)
@@ -469,6 +536,7 @@ __ost_recognize_occupation(rec_ctx *ctx)
     if (c.summary->len > 0)
         o->summary = g_strdup(c.summary->str);
     g_string_free(c.summary, TRUE);
+    g_free(c.name);
     if (o->summary != NULL && __ost_text_is_placeholder(o->summary)) {
         ost_doc_warn(ctx->doc, "placeholder_text", NULL,
                      "The occupation summary holds placeholder text only; it is left empty");

@@ -218,6 +218,7 @@ __ost_layout_measure(const ost_blocks *blocks, ost_layout *layout)
 {
     memset(layout, 0, sizeof *layout);
     GArray *lens = g_array_new(FALSE, FALSE, sizeof(glong));
+    GArray *ends = g_array_new(FALSE, FALSE, sizeof(gboolean));
     guint line_line = 0, line_break_line = 0, sized = 0, runs_on = 0;
     ost_block_kind prev = OST_BLOCK_PAGE, prev2 = OST_BLOCK_PAGE;
     const char *prev_text = NULL;
@@ -228,6 +229,8 @@ __ost_layout_measure(const ost_blocks *blocks, ost_layout *layout)
         if (b->kind == OST_BLOCK_LINE) {
             glong n = clean_len(b->text);
             g_array_append_val(lens, n);
+            gboolean e = __ost_text_ends_sentence(b->text);
+            g_array_append_val(ends, e);
             sized += b->font_size > 0.0;
             if (prev == OST_BLOCK_LINE)
                 line_line++;
@@ -245,23 +248,30 @@ __ost_layout_measure(const ost_blocks *blocks, ost_layout *layout)
     glong width = 0;
     for (guint i = 0; i < lens->len; i++)
         width = MAX(width, g_array_index(lens, glong, i));
-    guint near = 0, longish = 0;
+    guint near = 0, longish = 0, near_open = 0;
     for (guint i = 0; i < lens->len; i++) {
         glong n = g_array_index(lens, glong, i);
         if (n * 10 >= width * 3)
             longish++;
-        if (n * 4 >= width * 3)
+        if (n * 4 >= width * 3) {
             near++;
+            near_open += !g_array_index(ends, gboolean, i);
+        }
     }
     /* Lines cut at a fixed width: many come close to it, or sentences run
      * on from line to line (a column of short statements lowers the first
      * measure without making the text any less wrapped). */
+    /* A wrapped line seldom ends where its sentence does: when the longest
+     * lines nearly all end sentences, each line is a paragraph of its own
+     * (a web page's block elements). */
     layout->wrapped = lens->len >= 5 && width <= WRAP_MAX_WIDTH &&
-                      (near * 5 >= longish * 2 || runs_on * 10 >= lens->len);
+                      (near * 5 >= longish * 2 || runs_on * 10 >= lens->len) &&
+                      near_open * 3 >= near;
     layout->width = layout->wrapped ? width : 0;
     layout->double_spaced = line_break_line > 2 * line_line;
     layout->laid_out = lens->len > 0 && sized == lens->len;
     g_array_free(lens, TRUE);
+    g_array_free(ends, TRUE);
 }
 
 void
@@ -311,8 +321,14 @@ __ost_para_add_line(ost_para_builder *pb, const char *line)
         } else if (pb->layout != NULL && pb->layout->laid_out) {
             brk = pb->pending_break;
         } else if (pb->layout != NULL && pb->layout->wrapped) {
-            gboolean fits = pb->last_ends && (pb->last_len + 1 + first_word_len(t)) * 100 <=
-                                                 pb->layout->width * FIT_SLACK_PERCENT;
+            /* A line ended on purpose: the next word would have fitted after
+             * a finished sentence, or after a line not half the width (a
+             * title or a name, whose words carry no full stop) when the next
+             * line does not go on in lower case. */
+            gboolean room = (pb->last_len + 1 + first_word_len(t)) * 100 <=
+                            pb->layout->width * FIT_SLACK_PERCENT;
+            gboolean fits = room && (pb->last_ends || (pb->last_len * 2 <= pb->layout->width &&
+                                                       !starts_lower(t)));
             brk = fits || (pb->pending_break && !pb->layout->double_spaced);
         } else {
             /* One block per line, but a line that starts lower case right

@@ -169,6 +169,79 @@ test_copied_page_lists(void **state)
     ost_doc_free(doc);
 }
 
+/* A web page: one block per paragraph, the summary's paragraphs about as
+ * long as one another. Lines that all end their sentences are paragraphs,
+ * not text wrapped at a width, so they stay apart. */
+static void
+test_page_paragraphs(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    ost_blocks_add(b, OST_BLOCK_HEADING, "Harbour pilot")->level = 1;
+    line(b, "Guides ships safely into and out of the harbour in all conditions.");
+    ost_blocks_add(b, OST_BLOCK_BREAK, NULL);
+    label_row(b, "Reference", "OCC0044");
+    ost_blocks_add(b, OST_BLOCK_HEADING, "About this occupation")->level = 2;
+    line(b, "Harbour pilots board vessels at sea and take charge of their navigation "
+            "through the approaches, channels and docks of a port.");
+    ost_blocks_add(b, OST_BLOCK_BREAK, NULL);
+    line(b, "They know the local tides, currents and hazards, and advise the master "
+            "on every manoeuvre until the vessel is safely berthed.");
+    ost_blocks_add(b, OST_BLOCK_BREAK, NULL);
+    line(b, "They keep the records the harbour authority requires of every act of "
+            "pilotage, and report hazards to the harbour master.");
+    ost_blocks_add(b, OST_BLOCK_BREAK, NULL);
+    line(b, "Most work shifts around the clock, in all weathers, at sea.");
+    ost_blocks_add(b, OST_BLOCK_BREAK, NULL);
+    ost_doc *doc = NULL;
+    ost_occupation *o = recognise(b, &doc);
+    assert_string_equal(o->code, "OCC0044");
+    assert_non_null(o->summary);
+    assert_true(g_str_has_prefix(o->summary, "Harbour pilots board vessels"));
+    assert_non_null(strstr(o->summary, "port.\n\nThey know"));
+    assert_non_null(strstr(o->summary, "berthed.\n\nThey keep"));
+    (void)state;
+    ost_doc_free(doc);
+}
+
+/* A page printed and extracted to text: the site's navigation above the
+ * page ("Routes" among its links), the title on the line above the one-line
+ * description, routes under the progression heading with the browser's
+ * print header and the map's legend among them, then the footer. */
+static void
+test_printed_page_chrome(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Careers service");
+    line(b, "Routes");
+    line(b, "Help");
+    line(b, "Occupation OCC0045");
+    line(b, "Tree surgeon");
+    /* The level badge printed on the line of the description. */
+    line(b, "Level 2 Climbs and cuts trees safely to keep them healthy and people safe.");
+    line(b, "Reference: OCC0045");
+    line(b, "Related routes");
+    line(b, "file:///home/user/tree-surgeon.html 1/2");
+    line(b, "Technical occupations Higher technical occupations Levels 4-5");
+    line(b, "Agriculture, environmental and animal care");
+    line(b, "© Crown copyright");
+    line(b, "Contact us");
+    line(b, "Privacy notice");
+    line(b, "All content is available under the Open Government Licence v3.0, except where "
+            "otherwise stated.");
+    ost_doc *doc = NULL;
+    ost_occupation *o = recognise(b, &doc);
+    assert_string_equal(o->title, "Tree surgeon");
+    assert_string_equal(o->overview,
+                        "Climbs and cuts trees safely to keep them healthy and people safe.");
+    assert_int_equal(o->level, 2);
+    assert_int_equal(o->related_routes->len, 1);
+    assert_string_equal(g_ptr_array_index(o->related_routes, 0),
+                        "Agriculture, environmental and animal care");
+    assert_null(o->summary);
+    (void)state;
+    ost_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -176,6 +249,8 @@ main(void)
         cmocka_unit_test(test_page_text),
         cmocka_unit_test(test_page_html),
         cmocka_unit_test(test_copied_page_lists),
+        cmocka_unit_test(test_page_paragraphs),
+        cmocka_unit_test(test_printed_page_chrome),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
