@@ -29,8 +29,10 @@ static const char *const drop_prefixes[] = {
     "cookie", "consent", "gdpr", "breadcrumb", "feedback", "skiplink", "share", "social",
     "newsletter", "pagination", "advert", NULL,
 };
+/* Not "banner": a status or legacy banner under the title is the
+ * document's; a site's banner is its header (role=banner) or a cookie box. */
 static const char *const drop_tokens[] = {
-    "nav", "navbar", "navigation", "menu", "skip", "modal", "tooltip", "popup", "banner",
+    "nav", "navbar", "navigation", "menu", "skip", "modal", "tooltip", "popup",
     "toolbar", "search", "ads", "ad", NULL,
 };
 static const char *const keep_prefixes[] = {"comment", "sidebar", "widget", "respond",
@@ -269,6 +271,17 @@ cookie_banner(const xmlNode *node)
 
 static html_chrome classify(const xmlNode *node);
 
+/* A button that opens and closes a part of the page (an accordion's
+ * trigger, aria-expanded) shows that part's heading: its text is the
+ * document's, not a control's value. */
+static gboolean
+disclosure(const xmlNode *node)
+{
+    const char *role = __ost_html_attr(node, "role");
+    return (__ost_html_is(node, "button") || (role != NULL && g_ascii_strcasecmp(role, "button") == 0)) &&
+           __ost_html_attr(node, "aria-expanded") != NULL;
+}
+
 /* Verdicts are asked for again and again while text is gathered; each
  * element keeps its own (see __ost_html_memo_get). */
 html_chrome
@@ -289,6 +302,8 @@ classify(const xmlNode *node)
 {
     const char *name = (const char *)node->name;
     static html_name_set *drop_set, *keep_set;
+    if (disclosure(node))
+        return HTML_CONTENT;
     if (__ost_html_in_set(name, drop_elements, &drop_set) || hidden(node))
         return HTML_DROP;
     const char *role = __ost_html_attr(node, "role");
@@ -335,7 +350,7 @@ __ost_html_unshown(const xmlNode *node)
         return OST_BLOCK_HIDDEN;
     if (cls != NULL && __ost_html_contains_caseless(cls, icon_classes))
         return OST_BLOCK_ICON;
-    if (in_list((const char *)node->name, control_elements) ||
+    if ((in_list((const char *)node->name, control_elements) && !disclosure(node)) ||
         (role != NULL && g_ascii_strcasecmp(role, "button") == 0) || control_link(node))
         return OST_BLOCK_CONTROL;
     return 0;
