@@ -245,19 +245,26 @@ __ost_layout_measure(const ost_blocks *blocks, ost_layout *layout)
     glong width = 0;
     for (guint i = 0; i < lens->len; i++)
         width = MAX(width, g_array_index(lens, glong, i));
-    guint near = 0, longish = 0;
-    for (guint i = 0; i < lens->len; i++) {
-        glong n = g_array_index(lens, glong, i);
+    guint near = 0, longish = 0, cut = 0;
+    for (guint i = 0, l = 0; i < blocks->items->len; i++) {
+        const ost_block *b = g_ptr_array_index(blocks->items, i);
+        if (b->kind != OST_BLOCK_LINE || (b->flags & OST_BLOCK_CHROME))
+            continue;
+        glong n = g_array_index(lens, glong, l++);
         if (n * 10 >= width * 3)
             longish++;
-        if (n * 4 >= width * 3)
+        if (n * 4 >= width * 3) {
             near++;
+            cut += !__ost_text_ends_sentence(b->text);
+        }
     }
     /* Lines cut at a fixed width: many come close to it, or sentences run
      * on from line to line (a column of short statements lowers the first
      * measure without making the text any less wrapped). */
+    /* Lines near the width that all end their sentences are whole
+     * paragraphs (a web page's), not text cut at a width. */
     layout->wrapped = lens->len >= 5 && width <= WRAP_MAX_WIDTH &&
-                      (near * 5 >= longish * 2 || runs_on * 10 >= lens->len);
+                      ((near * 5 >= longish * 2 && cut > 0) || runs_on * 10 >= lens->len);
     layout->width = layout->wrapped ? width : 0;
     layout->double_spaced = line_break_line > 2 * line_line;
     layout->laid_out = lens->len > 0 && sized == lens->len;
