@@ -430,3 +430,25 @@ __ost_duties_option_heading(const char *heading, char **id, char **title)
     g_free(parts[1]);
     return TRUE;
 }
+
+guint
+__ost_duties_stray_start(const ost_section *sec)
+{
+    guint start = sec->n_blocks;
+    for (guint i = 0; i < sec->n_blocks; i++) {
+        const ost_block *b = sec->blocks[i];
+        if (b->kind == OST_BLOCK_BREAK || b->text == NULL)
+            continue;
+        const char *rest;
+        char *id = start == sec->n_blocks ? duty_id(b->text, &rest) : NULL;
+        if (id != NULL)
+            start = i;
+        g_free(id);
+        GPtrArray *codes = start < i ? __ost_duties_cited(b) : NULL;
+        if (codes != NULL) {
+            g_ptr_array_unref(codes);
+            return start;
+        }
+    }
+    return sec->n_blocks;
+}

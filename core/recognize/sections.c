@@ -77,13 +77,18 @@ next_text(const ost_blocks *blocks, guint i, guint *at)
     return NULL;
 }
 
-/* Content lines that start like a KSB statement or a duty are never labels,
- * whatever words follow. */
+/* Content lines that start like a KSB statement or a duty, or cite codes
+ * only ("KSBs: K1 K2"), are never labels, whatever words follow. */
 static gboolean
 never_label(const char *text)
 {
     if (__ost_parse_coded(text, NULL, NULL))
         return TRUE;
+    GPtrArray *codes = __ost_parse_codes(text);
+    if (codes != NULL) {
+        g_ptr_array_unref(codes);
+        return TRUE;
+    }
     while (*text == ' ')
         text++;
     return g_ascii_strncasecmp(text, "duty ", 5) == 0 && g_ascii_isdigit(text[5]);

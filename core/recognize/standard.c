@@ -1070,6 +1070,18 @@ handle_section(std_ctx *c, GPtrArray *sections, guint *i)
     }
     if (sec->field >= 0 && sec->field != F_IGNORE)
         c->body_started = TRUE;
+    /* Duties that a box printed beside them pushed out of their section. */
+    ost_section own = *sec;
+    ost_section stray = *sec;
+    if (s->duties->len == 0 && (sec->field == OST_SECTION_LOOSE || sec->field == OST_SECTION_HEADING ||
+                                sec->field == OST_SECTION_UNKNOWN || sec->field == OST_SECTION_RESIDUE)) {
+        own.n_blocks = __ost_duties_stray_start(sec);
+        stray.blocks = sec->blocks + own.n_blocks;
+        stray.n_blocks = sec->n_blocks - own.n_blocks;
+        sec = &own;
+        if (stray.n_blocks > 0)
+            duties(c, &stray);
+    }
     switch (sec->field) {
     case OST_SECTION_LOOSE:
         loose_facts(c, sec);

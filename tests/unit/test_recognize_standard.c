@@ -986,6 +986,38 @@ test_status_tag_and_label_wordings(void **state)
     ost_doc_free(doc);
 }
 
+/* A box of key facts floated beside the duties prints between their
+ * heading and the duties; the duties are found by what they say. */
+static void
+test_duties_after_a_floated_box(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    heading(b, 1, "Bicycle mechanic");
+    heading(b, 2, "Main duties");
+    heading(b, 2, "At a glance");
+    line(b, "Reference: ST0002");
+    line(b, "Level: 2");
+    brk(b);
+    line(b, "Duty 1 Inspect bicycles brought in for");
+    line(b, "repair.");
+    brk(b);
+    line(b, "KSBs: K1 S1");
+    brk(b);
+    line(b, "D2 Replace worn parts.");
+    brk(b);
+    line(b, "Related KSBs: K1, S1, B1");
+    brk(b);
+    ksb_lists(b);
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+    assert_int_equal(s->level, 2);
+    assert_int_equal(s->duties->len, 2);
+    const ost_duty *d1 = g_ptr_array_index(s->duties, 0);
+    assert_string_equal(d1->text, "Inspect bicycles brought in for repair.");
+    assert_int_equal(d1->ksbs->len, 2);
+    ost_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -1011,6 +1043,7 @@ main(void)
         cmocka_unit_test(test_page_in_development),
         cmocka_unit_test(test_duty_codes_in_labelled_rows),
         cmocka_unit_test(test_status_tag_and_label_wordings),
+        cmocka_unit_test(test_duties_after_a_floated_box),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
