@@ -1018,6 +1018,33 @@ test_duties_after_a_floated_box(void **state)
     ost_doc_free(doc);
 }
 
+/* A printed page's list whose bullets the text lost: each indented line
+ * after a finished sentence starts a statement. */
+static void
+test_printed_list_without_bullets(void **state)
+{
+    static const char *const lines[] = {
+        "Reference: ST0002", "Knowledge", "How gears and brakes work.",
+        "The parts of a wheel and how", "they are trued.", "Skills", "Adjust brakes.",
+        "Fit new tyres.",
+    };
+    ost_blocks *b = ost_blocks_new();
+    for (gsize i = 0; i < G_N_ELEMENTS(lines); i++) {
+        gboolean head = strcmp(lines[i], "Knowledge") == 0 || strcmp(lines[i], "Skills") == 0;
+        ost_block *l = ost_blocks_add(b, head ? OST_BLOCK_HEADING : OST_BLOCK_LINE, lines[i]);
+        l->font_size = head ? 14.0 : 12.0;
+        l->level = head ? 3 : 0;
+        if (!head && i > 0)
+            l->flags |= OST_BLOCK_INDENTED;
+    }
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+    assert_int_equal(s->knowledge->len, 2);
+    assert_string_equal(ksb(s->knowledge, 1)->text, "The parts of a wheel and how they are trued.");
+    assert_int_equal(s->skills->len, 2);
+    ost_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -1044,6 +1071,7 @@ main(void)
         cmocka_unit_test(test_duty_codes_in_labelled_rows),
         cmocka_unit_test(test_status_tag_and_label_wordings),
         cmocka_unit_test(test_duties_after_a_floated_box),
+        cmocka_unit_test(test_printed_list_without_bullets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
