@@ -48,9 +48,10 @@ static const char *const hidden_classes[] = {"visually-hidden", "visuallyhidden"
  * picture ("assignment_turned_in"). */
 static const char *const icon_classes[] = {"material-icons", "material-symbols", "glyphicon",
                                            NULL};
-/* Form controls: what they show is a value, not the document's text. */
+/* Form controls and their labels: what they show is a value or the name
+ * of one ("Filter duties by option"), not the document's text. */
 static const char *const control_elements[] = {"button", "input", "select", "textarea",
-                                               "option", NULL};
+                                               "option", "label", NULL};
 
 static gboolean
 in_list(const char *s, const char *const *list)
@@ -271,6 +272,16 @@ cookie_banner(const xmlNode *node)
 
 static html_chrome classify(const xmlNode *node);
 
+static gboolean
+holds_control(const xmlNode *node)
+{
+    for (const xmlNode *c = node->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE &&
+            (in_list((const char *)c->name, control_elements) || holds_control(c)))
+            return TRUE;
+    return FALSE;
+}
+
 /* A button that opens and closes a part of the page (an accordion's
  * trigger, aria-expanded) shows that part's heading: its text is the
  * document's, not a control's value. */
@@ -304,6 +315,10 @@ classify(const xmlNode *node)
     static html_name_set *drop_set, *keep_set;
     if (disclosure(node))
         return HTML_CONTENT;
+    /* A control's label standing apart from it ("for" names the control);
+     * one wrapping its control keeps its text, the control is dropped. */
+    if (__ost_html_is(node, "label") && !holds_control(node))
+        return HTML_DROP;
     if (__ost_html_in_set(name, drop_elements, &drop_set) || hidden(node))
         return HTML_DROP;
     const char *role = __ost_html_attr(node, "role");
