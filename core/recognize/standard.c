@@ -746,6 +746,10 @@ set_single(std_ctx *c, const ost_section *sec)
     case F_LEVEL:
         if (s->level == 0 && (s->level = __ost_parse_level(v)) == 0)
             unparsed(c, sec);
+        /* A level already stated: a rarer wording ("Degree: Integrated
+         * degree") is a fact of its own. */
+        else if (sec->label != NULL && sec->label->spun && s->level != __ost_parse_level(v))
+            unparsed(c, sec);
         break;
     case F_ROUTE: set_first(&s->route, v); break;
     case F_PATHWAY: set_first(&s->pathway, v); break;

@@ -1045,6 +1045,24 @@ test_printed_list_without_bullets(void **state)
     ost_doc_free(doc);
 }
 
+/* A rarer wording of a field already stated is a fact of its own. */
+static void
+test_second_level_wording_kept(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    heading(b, 1, "Bicycle mechanic");
+    label_row(b, "Reference", "ST0002");
+    label_row(b, "Level", "6");
+    label_row(b, "Degree", "Integrated degree");
+    ksb_lists(b);
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+    assert_int_equal(s->level, 6);
+    assert_int_equal(s->extra->len, 1);
+    assert_string_equal(((ost_pair *)g_ptr_array_index(s->extra, 0))->key, "Degree");
+    ost_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -1072,6 +1090,7 @@ main(void)
         cmocka_unit_test(test_status_tag_and_label_wordings),
         cmocka_unit_test(test_duties_after_a_floated_box),
         cmocka_unit_test(test_printed_list_without_bullets),
+        cmocka_unit_test(test_second_level_wording_kept),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
