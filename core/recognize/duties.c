@@ -107,6 +107,24 @@ row_continues(const ost_block *stated, const ost_block *row, const GPtrArray *co
     return codes == NULL && g_unichar_islower(g_utf8_get_char(first));
 }
 
+GPtrArray *
+__ost_duties_cited(const ost_block *b)
+{
+    /* A label of a few words, one of them naming KSBs; a duty's own text
+     * may name knowledge or skills too, but is no label. */
+    static ost_pattern names_codes = OST_PATTERN(
+        "^\\W*(?:\\w+\\W+){0,3}?(ksbs?|knowledge|skills?|behaviou?rs?)\\b(?:\\W+\\w+){0,3}\\W*$",
+        OST_CASELESS);
+    if (b->text == NULL)
+        return NULL;
+    GPtrArray *codes = __ost_parse_codes(b->text);
+    if (codes != NULL || b->kind != OST_BLOCK_ROW || b->cells->len != 2 ||
+        !(b->flags & OST_BLOCK_LABEL) ||
+        !__ost_pattern_match(&names_codes, g_ptr_array_index(b->cells, 0)))
+        return codes;
+    return __ost_parse_codes(g_ptr_array_index(b->cells, 1));
+}
+
 /* Duties: table rows [duty, codes]; "Duty N" lines with their wrapped text
  * and the code lines that follow (a flattened table), or with the codes
  * ending their lines; or list items and bullet lines without codes. */
@@ -123,6 +141,16 @@ parse_duties(ost_duties_ctx *c, const ost_section *sec)
             continue;
         if ((b->flags & OST_BLOCK_HEADER_ROW) || duty_header(b->text))
             continue;
+        GPtrArray *cited = __ost_duties_cited(b);
+        if (cited != NULL) {
+            /* Codes alone, in a row of their own ("KSBs | K1 K2") or on a
+             * line: those of the duty above. */
+            for (guint k = 0; d != NULL && k < cited->len; k++)
+                ost_strlist_add_unique(d->ksbs, g_ptr_array_index(cited, k));
+            g_ptr_array_unref(cited);
+            codes_seen = d != NULL;
+            continue;
+        }
         if (b->kind == OST_BLOCK_ROW && b->cells->len >= 2) {
             GPtrArray *codes = __ost_parse_codes(g_ptr_array_index(b->cells, b->cells->len - 1));
             finish_duty(c, d, text);
@@ -152,14 +180,6 @@ parse_duties(ost_duties_ctx *c, const ost_section *sec)
             continue;
         }
         const char *line = b->text;
-        GPtrArray *codes = __ost_parse_codes(line);
-        if (codes != NULL) {
-            for (guint k = 0; d != NULL && k < codes->len; k++)
-                ost_strlist_add_unique(d->ksbs, g_ptr_array_index(codes, k));
-            g_ptr_array_unref(codes);
-            codes_seen = d != NULL;
-            continue;
-        }
         /* A line that continues a duty whose codes ended the line above. */
         gboolean continued = codes_inline && g_unichar_islower(g_utf8_get_char(line));
         char *head = NULL;
@@ -245,7 +265,9 @@ static void
 piece_of(const ost_block *b, char **text, GPtrArray **codes)
 {
     *text = NULL;
-    *codes = NULL;
+    *codes = __ost_duties_cited(b);
+    if (*codes != NULL)
+        return;
     if (b->kind == OST_BLOCK_ROW && b->cells->len >= 2) {
         const char *first = g_ptr_array_index(b->cells, 0);
         const char *last = g_ptr_array_index(b->cells, b->cells->len - 1);
@@ -253,9 +275,6 @@ piece_of(const ost_block *b, char **text, GPtrArray **codes)
         *text = __ost_text_clean(*codes != NULL ? first : b->text);
         return;
     }
-    *codes = __ost_parse_codes(b->text);
-    if (*codes != NULL)
-        return;
     char *head = NULL;
     *codes = trailing_codes(b->text, &head);
     *text = __ost_text_clean(head != NULL ? head : b->text);
@@ -413,4 +432,26 @@ __ost_duties_option_heading(const char *heading, char **id, char **title)
     g_free(parts[0]);
     g_free(parts[1]);
     return TRUE;
+}
+
+guint
+__ost_duties_stray_start(const ost_section *sec)
+{
+    guint start = sec->n_blocks;
+    for (guint i = 0; i < sec->n_blocks; i++) {
+        const ost_block *b = sec->blocks[i];
+        if (b->kind == OST_BLOCK_BREAK || b->text == NULL)
+            continue;
+        const char *rest;
+        char *id = start == sec->n_blocks ? duty_id(b->text, &rest) : NULL;
+        if (id != NULL)
+            start = i;
+        g_free(id);
+        GPtrArray *codes = start < i ? __ost_duties_cited(b) : NULL;
+        if (codes != NULL) {
+            g_ptr_array_unref(codes);
+            return start;
+        }
+    }
+    return sec->n_blocks;
 }

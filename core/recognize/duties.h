@@ -19,4 +19,16 @@ void __ost_duties_parse(GPtrArray *duties, GPtrArray *options, const ost_section
  * is asked). */
 gboolean __ost_duties_option_heading(const char *heading, char **id, char **title);
 
+/* The KSB codes @p b holds and nothing else, or NULL (transfer full): a
+ * line of codes, or a row of them under a label that names them ("KSBs",
+ * "Related KSBs", "Knowledge, skills and behaviours"): what the duty
+ * above cites, whatever layout put them apart from it. */
+GPtrArray *__ost_duties_cited(const ost_block *b);
+
+/* Where in @p sec a run of stated duties starts that lies outside the
+ * duties section (a floated box printed between the duties' heading and
+ * its duties): the first "Duty N" line with KSB codes after it, or
+ * sec->n_blocks when there is none. */
+guint __ost_duties_stray_start(const ost_section *sec);
+
 #endif

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Cutting a block stream into labelled sections, for the recognisers. */
 #include "sections.h"
+#include "duties.h"
 #include "chrome.h"
 #include "pattern.h"
 
@@ -76,13 +77,18 @@ next_text(const ost_blocks *blocks, guint i, guint *at)
     return NULL;
 }
 
-/* Content lines that start like a KSB statement or a duty are never labels,
- * whatever words follow. */
+/* Content lines that start like a KSB statement or a duty, or cite codes
+ * only ("KSBs: K1 K2"), are never labels, whatever words follow. */
 static gboolean
 never_label(const char *text)
 {
     if (__ost_parse_coded(text, NULL, NULL))
         return TRUE;
+    GPtrArray *codes = __ost_parse_codes(text);
+    if (codes != NULL) {
+        g_ptr_array_unref(codes);
+        return TRUE;
+    }
     while (*text == ' ')
         text++;
     return g_ascii_strncasecmp(text, "duty ", 5) == 0 && g_ascii_isdigit(text[5]);
@@ -119,6 +125,18 @@ unmarked_label_row(const ost_block *b, const ost_section_rules *rules)
     gboolean whole = hit.rest == NULL && hit.before == NULL;
     __ost_label_hit_clear(&hit);
     return whole;
+}
+
+/* A labelled row that holds only KSB codes ("KSBs: K1 K2 S1") lists what
+ * the statement above it cites: it belongs to that statement's section. */
+static gboolean
+codes_row(const ost_block *b)
+{
+    GPtrArray *codes = __ost_duties_cited(b);
+    if (codes == NULL)
+        return FALSE;
+    g_ptr_array_unref(codes);
+    return TRUE;
 }
 
 /* Whether the label line ending at @p i heads a column of codes ("KSBs"
@@ -249,7 +267,7 @@ __ost_sections_split(const ost_blocks *blocks, const ost_section_rules *rules)
         }
 
         if (b->kind == OST_BLOCK_ROW && b->cells != NULL && b->cells->len >= 2 &&
-            ((b->flags & OST_BLOCK_LABEL) || unmarked_label_row(b, rules))) {
+            ((b->flags & OST_BLOCK_LABEL) || unmarked_label_row(b, rules)) && !codes_row(b)) {
             awaiting = NULL;
             ost_label_hit hit;
             gboolean ok = __ost_label_match(rules->labels, rules->n_labels,

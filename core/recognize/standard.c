@@ -15,6 +15,7 @@ enum {
     F_SUMMARY, F_PROFILE, F_JOB_TITLES, F_ENTRY, F_DUTIES, F_KNOWLEDGE, F_SKILLS,
     F_BEHAVIOURS, F_QUALIFICATIONS, F_ENGLISH_MATHS, F_MANDATED, F_CONSULTATION,
     F_PROGRESSION, F_SUBJECT_SECTOR, F_REVIEW, F_EMPLOYERS, F_EXTRA, F_REGISTRATION,
+    F_APPROVAL_DATE,
 };
 
 /* The wordings of each field seen in IfATE / Skills England standards,
@@ -60,6 +61,13 @@ static const ost_label labels[] = {
     {F_DURATION, "typical duration", 0, 0},
     {F_DURATION, "typical duration of apprenticeship", 0, 0},
     {F_DURATION, "typical duration to gateway", 0, 0},
+    {F_DURATION, "typical duration to end-point assessment", 0, 0},
+    {F_DURATION, "typical duration to end point assessment", 0, 0},
+    {F_DURATION, "typical duration to epa", 0, 0},
+    {F_DURATION, "duration to end-point assessment", 0, 0},
+    {F_DURATION, "duration to end point assessment", 0, 0},
+    {F_DURATION, "typical apprenticeship duration", 0, 0},
+    {F_DURATION, "typical length of apprenticeship", 0, 0},
     {F_DURATION, "duration of apprenticeship", 0, 0},
     {F_DURATION, "apprenticeship duration", 0, 0},
     {F_DURATION, "typical length", 0, 0},
@@ -166,8 +174,8 @@ static const ost_label labels[] = {
     {F_EXTRA, "maximum funding", 0, 0},
     {F_EXTRA, "funding band", 0, 0},
     {F_EXTRA, "regulated occupation", 0, 0},
-    {F_EXTRA, "approved for delivery", 0, 0},
-    {F_EXTRA, "date approved for delivery", 0, 0},
+    {F_APPROVAL_DATE, "approved for delivery", 0, 0},
+    {F_APPROVAL_DATE, "date approved for delivery", 0, 0},
     {F_EXTRA, "assessment plan", 0, 0},
     {F_EXTRA, "eqa provider", 0, 0},
     {F_EXTRA, "lars code", 0, 0},
@@ -193,7 +201,7 @@ single_field(int field)
     case F_ROUTE: case F_PATHWAY: case F_CLUSTER: case F_OCCUPATION_CODE:
     case F_CORE_OPTIONS: case F_DURATION: case F_TARGET_DATE:
     case F_REPLACES_FRAMEWORK: case F_PROFESSIONAL_RECOGNITION: case F_MANDATED:
-    case F_SUBJECT_SECTOR: case F_EXTRA:
+    case F_SUBJECT_SECTOR: case F_EXTRA: case F_APPROVAL_DATE:
         return TRUE;
     default:
         return FALSE;
@@ -221,7 +229,7 @@ is_value(int field, const char *line)
         return __ost_parse_level(line) > 0;
     case F_DURATION:
         return __ost_parse_duration_months(line) > 0;
-    case F_TARGET_DATE: {
+    case F_TARGET_DATE: case F_APPROVAL_DATE: {
         char *d = __ost_parse_date(line);
         g_free(d);
         return d != NULL;
@@ -241,6 +249,7 @@ typedef struct std_ctx {
     ost_standard *s;
     ost_layout layout;
     gboolean profile_layout;   /* the 2017 template's "Occupational profile" */
+    gboolean legacy_stated;    /* "This is a legacy standard." */
     gboolean body_started;     /* past the key facts, into the standard's sections */
     gboolean occupation_page;  /* the page's own reference is an occupation's (OCC) */
     GHashTable *more_text;     /* char **field -> GString: text for it seen again */
@@ -692,6 +701,8 @@ unparsed(std_ctx *c, const ost_section *sec)
         add_extra(c, sec->label_text, sec->value);
 }
 
+static char *status_from_line(const char *line);
+
 static void
 set_single(std_ctx *c, const ost_section *sec)
 {
@@ -699,6 +710,10 @@ set_single(std_ctx *c, const ost_section *sec)
     static ost_pattern duration_range = OST_PATTERN("\\d\\s*(?:to|-|–|—|or)\\s*\\d+\\s*(?:years?|yrs?|months?|mths?)\\b", OST_CASELESS);
     ost_standard *s = c->s;
     const char *v = sec->value;
+    /* "Approved for delivery" with no date after it is the status itself,
+     * set as a tag or a bold line. */
+    if (v == NULL && sec->field == F_APPROVAL_DATE && s->status == NULL)
+        s->status = status_from_line(sec->label_text);
     if (v == NULL)
         return;
     switch (sec->field) {
@@ -730,6 +745,10 @@ set_single(std_ctx *c, const ost_section *sec)
     case F_STATUS: set_first(&s->status, v); break;
     case F_LEVEL:
         if (s->level == 0 && (s->level = __ost_parse_level(v)) == 0)
+            unparsed(c, sec);
+        /* A level already stated: a rarer wording ("Degree: Integrated
+         * degree") is a fact of its own. */
+        else if (sec->label != NULL && sec->label->spun && s->level != __ost_parse_level(v))
             unparsed(c, sec);
         break;
     case F_ROUTE: set_first(&s->route, v); break;
@@ -768,7 +787,7 @@ set_single(std_ctx *c, const ost_section *sec)
     /* The mandated-qualification question outside the qualifications
      * section it usually closes. */
     case F_MANDATED:
-    case F_EXTRA: add_extra(c, sec->label_text, v); break;
+    case F_EXTRA: case F_APPROVAL_DATE: add_extra(c, sec->label_text, v); break;
     default: break;
     }
 }
@@ -816,6 +835,17 @@ status_from_line(const char *line)
     return status;
 }
 
+/* A page's note that the standard is a legacy one ("This is a legacy
+ * standard. It has been replaced ..."): its stage, not its content. */
+static gboolean
+legacy_statement(const char *line)
+{
+    static ost_pattern legacy = OST_PATTERN(
+        "^\\W*this (?:is a|apprenticeship is a|standard is a) legacy (?:apprenticeship )?standard\\b",
+        OST_CASELESS);
+    return __ost_pattern_match(&legacy, line);
+}
+
 static void
 loose_facts(std_ctx *c, const ost_section *sec)
 {
@@ -829,6 +859,7 @@ loose_facts(std_ctx *c, const ost_section *sec)
             c->s->title = title_from_heading_line(b->text);
         if (c->s->status == NULL)
             c->s->status = status_from_line(b->text);
+        c->legacy_stated |= legacy_statement(b->text);
         /* Key facts written as running text under labels without a field
          * ("Funding band: 9"); in the body such lines are the text of
          * their section. */
@@ -855,7 +886,7 @@ unplaced_text(std_ctx *c, const ost_section *sec)
         const char *p = g_ptr_array_index(paras, i);
         char *title = title_from_heading_line(p);
         char *status = status_from_line(p);
-        gboolean fact = title != NULL || status != NULL ||
+        gboolean fact = title != NULL || status != NULL || legacy_statement(p) ||
                         (c->s->title != NULL && strcmp(p, c->s->title) == 0);
         g_free(title);
         g_free(status);
@@ -903,7 +934,7 @@ decide_stage(const std_ctx *c)
     for (gsize l = 0; l < G_N_ELEMENTS(lists); l++)
         for (guint i = 0; i < lists[l]->len; i++)
             derived |= ((ost_ksb *)g_ptr_array_index(lists[l], i))->id_derived;
-    if (derived || c->profile_layout)
+    if (derived || c->profile_layout || c->legacy_stated)
         return "legacy_standard";
     return "standard";
 }
@@ -1043,6 +1074,18 @@ handle_section(std_ctx *c, GPtrArray *sections, guint *i)
     }
     if (sec->field >= 0 && sec->field != F_IGNORE)
         c->body_started = TRUE;
+    /* Duties that a box printed beside them pushed out of their section. */
+    ost_section own = *sec;
+    ost_section stray = *sec;
+    if (s->duties->len == 0 && (sec->field == OST_SECTION_LOOSE || sec->field == OST_SECTION_HEADING ||
+                                sec->field == OST_SECTION_UNKNOWN || sec->field == OST_SECTION_RESIDUE)) {
+        own.n_blocks = __ost_duties_stray_start(sec);
+        stray.blocks = sec->blocks + own.n_blocks;
+        stray.n_blocks = sec->n_blocks - own.n_blocks;
+        sec = &own;
+        if (stray.n_blocks > 0)
+            duties(c, &stray);
+    }
     switch (sec->field) {
     case OST_SECTION_LOOSE:
         loose_facts(c, sec);
@@ -1255,7 +1298,7 @@ reference_from_link(std_ctx *c)
 void
 __ost_recognize_standard(rec_ctx *ctx)
 {
-    std_ctx c = {ctx, ost_standard_new(), {0}, FALSE, FALSE, FALSE, NULL};
+    std_ctx c = {ctx, ost_standard_new(), {0}, FALSE, FALSE, FALSE, FALSE, NULL};
     __ost_layout_measure(ctx->blocks, &c.layout);
     ost_sections *sections = __ost_sections_split(ctx->blocks, &rules);
     for (guint i = 0; i < sections->items->len; i++)

@@ -353,6 +353,12 @@ __ost_para_add_block(ost_para_builder *pb, const ost_block *block)
         return;
     switch (block->kind) {
     case OST_BLOCK_LINE:
+        /* On a laid-out page an indented line after a finished sentence
+         * starts a paragraph or a list item whose bullet the text lost. */
+        if ((block->flags & OST_BLOCK_INDENTED) && pb->layout != NULL && pb->layout->laid_out &&
+            pb->cur->len > 0 && pb->last_ends && block->text != NULL &&
+            g_unichar_isupper(g_utf8_get_char(block->text + strspn(block->text, " \t"))))
+            pb->pending_break = TRUE;
         __ost_para_add_line(pb, block->text);
         break;
     case OST_BLOCK_BREAK:

@@ -29,8 +29,10 @@ static const char *const drop_prefixes[] = {
     "cookie", "consent", "gdpr", "breadcrumb", "feedback", "skiplink", "share", "social",
     "newsletter", "pagination", "advert", NULL,
 };
+/* Not "banner": a status or legacy banner under the title is the
+ * document's; a site's banner is its header (role=banner) or a cookie box. */
 static const char *const drop_tokens[] = {
-    "nav", "navbar", "navigation", "menu", "skip", "modal", "tooltip", "popup", "banner",
+    "nav", "navbar", "navigation", "menu", "skip", "modal", "tooltip", "popup",
     "toolbar", "search", "ads", "ad", NULL,
 };
 static const char *const keep_prefixes[] = {"comment", "sidebar", "widget", "respond",
@@ -46,9 +48,10 @@ static const char *const hidden_classes[] = {"visually-hidden", "visuallyhidden"
  * picture ("assignment_turned_in"). */
 static const char *const icon_classes[] = {"material-icons", "material-symbols", "glyphicon",
                                            NULL};
-/* Form controls: what they show is a value, not the document's text. */
+/* Form controls and their labels: what they show is a value or the name
+ * of one ("Filter duties by option"), not the document's text. */
 static const char *const control_elements[] = {"button", "input", "select", "textarea",
-                                               "option", NULL};
+                                               "option", "label", NULL};
 
 static gboolean
 in_list(const char *s, const char *const *list)
@@ -269,6 +272,27 @@ cookie_banner(const xmlNode *node)
 
 static html_chrome classify(const xmlNode *node);
 
+static gboolean
+holds_control(const xmlNode *node)
+{
+    for (const xmlNode *c = node->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE &&
+            (in_list((const char *)c->name, control_elements) || holds_control(c)))
+            return TRUE;
+    return FALSE;
+}
+
+/* A button that opens and closes a part of the page (an accordion's
+ * trigger, aria-expanded) shows that part's heading: its text is the
+ * document's, not a control's value. */
+static gboolean
+disclosure(const xmlNode *node)
+{
+    const char *role = __ost_html_attr(node, "role");
+    return (__ost_html_is(node, "button") || (role != NULL && g_ascii_strcasecmp(role, "button") == 0)) &&
+           __ost_html_attr(node, "aria-expanded") != NULL;
+}
+
 /* Verdicts are asked for again and again while text is gathered; each
  * element keeps its own (see __ost_html_memo_get). */
 html_chrome
@@ -289,6 +313,12 @@ classify(const xmlNode *node)
 {
     const char *name = (const char *)node->name;
     static html_name_set *drop_set, *keep_set;
+    if (disclosure(node))
+        return HTML_CONTENT;
+    /* A control's label standing apart from it ("for" names the control);
+     * one wrapping its control keeps its text, the control is dropped. */
+    if (__ost_html_is(node, "label") && !holds_control(node))
+        return HTML_DROP;
     if (__ost_html_in_set(name, drop_elements, &drop_set) || hidden(node))
         return HTML_DROP;
     const char *role = __ost_html_attr(node, "role");
@@ -335,7 +365,7 @@ __ost_html_unshown(const xmlNode *node)
         return OST_BLOCK_HIDDEN;
     if (cls != NULL && __ost_html_contains_caseless(cls, icon_classes))
         return OST_BLOCK_ICON;
-    if (in_list((const char *)node->name, control_elements) ||
+    if ((in_list((const char *)node->name, control_elements) && !disclosure(node)) ||
         (role != NULL && g_ascii_strcasecmp(role, "button") == 0) || control_link(node))
         return OST_BLOCK_CONTROL;
     return 0;

@@ -282,6 +282,25 @@ assert_flagged(const read_result *r, const char *text, guint flags)
     assert_int_equal(n, 1);
 }
 
+/* A button that opens a panel shows the panel's heading; a label standing
+ * apart from its control names the control. */
+static void
+test_disclosure_and_control_labels(void **state)
+{
+    read_result r = read_page(
+        "<html><body><main><h1>Title</h1>"
+        "<label for=\"pick\">Show statements for</label>"
+        "<select id=\"pick\"><option>Everything</option></select>"
+        "<div><button aria-expanded=\"false\">Duty 4 Keep records.</button>"
+        "<div>Codes: K1</div></div>"
+        "</main></body></html>");
+    assert_int_equal(r.status, OST_OK);
+    assert_flagged(&r, "Show statements for", OST_BLOCK_CONTROL);
+    assert_flagged(&r, "Everything", OST_BLOCK_CONTROL);
+    assert_flagged(&r, "Duty 4 Keep records.", 0);
+    result_free(&r);
+}
+
 /* What a page does not show as its text is reported, flagged, as a block of
  * its own after the line it stands in, never inside it. */
 static void
@@ -709,6 +728,7 @@ main(void)
         cmocka_unit_test(test_chrome_dropped),
         cmocka_unit_test(test_chrome_kept_flagged),
         cmocka_unit_test(test_unshown_reported),
+        cmocka_unit_test(test_disclosure_and_control_labels),
         cmocka_unit_test(test_item_numbers),
         cmocka_unit_test(test_text_colours),
         cmocka_unit_test(test_title_in_site_header_kept),

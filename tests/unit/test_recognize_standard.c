@@ -913,6 +913,156 @@ test_page_in_development(void **state)
     ost_doc_free(doc);
 }
 
+/* Duties as the headings of disclosure panels: each duty's line, then its
+ * codes in a labelled row of their own, whatever the label says. */
+static void
+test_duty_codes_in_labelled_rows(void **state)
+{
+    static const char *const labels[] = {"KSBs", "Related KSBs", "Knowledge, skills and behaviours"};
+    for (gsize l = 0; l < G_N_ELEMENTS(labels); l++) {
+        ost_blocks *b = ost_blocks_new();
+        heading(b, 1, "Bicycle mechanic");
+        label_row(b, "Reference", "ST0002");
+        heading(b, 2, "Duties");
+        line(b, "Duty 1 Inspect bicycles brought in for repair.");
+        brk(b);
+        label_row(b, labels[l], "K1 S1");
+        line(b, "Duty 2 Replace worn parts and test the repair.");
+        brk(b);
+        label_row(b, labels[l], "K1, S1, B1");
+        ksb_lists(b);
+        ost_doc *doc = recognise(b);
+        ost_standard *s = only_standard(doc);
+        assert_int_equal(s->duties->len, 2);
+        const ost_duty *d2 = g_ptr_array_index(s->duties, 1);
+        assert_string_equal(d2->id, "D2");
+        assert_string_equal(d2->text, "Replace worn parts and test the repair.");
+        assert_int_equal(d2->ksbs->len, 3);
+        assert_string_equal(g_ptr_array_index(d2->ksbs, 2), "B1");
+        assert_int_equal(((const ost_duty *)g_ptr_array_index(s->duties, 0))->ksbs->len, 2);
+        ost_doc_free(doc);
+    }
+}
+
+/* A status shown as a tag under the title, a duration label worded to the
+ * assessment, and a page's note that its standard is a legacy one. */
+static void
+test_status_tag_and_label_wordings(void **state)
+{
+    static const char *const durations[] = {"Typical duration to end-point assessment",
+                                            "Duration to end point assessment",
+                                            "Typical duration to EPA"};
+    for (gsize v = 0; v < G_N_ELEMENTS(durations); v++) {
+        ost_blocks *b = ost_blocks_new();
+        heading(b, 1, "Bicycle mechanic");
+        ost_blocks_add(b, OST_BLOCK_LINE, "Approved for delivery")->flags |= OST_BLOCK_BOLD;
+        brk(b);
+        line(b, "Download the standard");
+        brk(b);
+        label_row(b, "Reference", "ST0002");
+        label_row(b, durations[v], "15 months");
+        ksb_lists(b);
+        ost_doc *doc = recognise(b);
+        ost_standard *s = only_standard(doc);
+        assert_string_equal(s->status, "Approved for delivery");
+        assert_int_equal(s->typical_duration_months, 15);
+        assert_int_equal(s->extra->len, 0);
+        ost_doc_free(doc);
+    }
+    /* With its date, the label is a fact of its own. */
+    ost_blocks *b = ost_blocks_new();
+    heading(b, 1, "Bicycle mechanic");
+    label_row(b, "Reference", "ST0002");
+    label_row(b, "Approved for delivery", "12 March 2021");
+    line(b, "This is a legacy standard. It was replaced by a new version.");
+    brk(b);
+    ksb_lists(b);
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+    assert_null(s->status);
+    assert_int_equal(s->extra->len, 1);
+    assert_string_equal(((ost_pair *)g_ptr_array_index(s->extra, 0))->value, "12 March 2021");
+    assert_string_equal(s->stage, "legacy_standard");
+    ost_doc_free(doc);
+}
+
+/* A box of key facts floated beside the duties prints between their
+ * heading and the duties; the duties are found by what they say. */
+static void
+test_duties_after_a_floated_box(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    heading(b, 1, "Bicycle mechanic");
+    heading(b, 2, "Main duties");
+    heading(b, 2, "At a glance");
+    line(b, "Reference: ST0002");
+    line(b, "Level: 2");
+    brk(b);
+    line(b, "Duty 1 Inspect bicycles brought in for");
+    line(b, "repair.");
+    brk(b);
+    line(b, "KSBs: K1 S1");
+    brk(b);
+    line(b, "D2 Replace worn parts.");
+    brk(b);
+    line(b, "Related KSBs: K1, S1, B1");
+    brk(b);
+    ksb_lists(b);
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+    assert_int_equal(s->level, 2);
+    assert_int_equal(s->duties->len, 2);
+    const ost_duty *d1 = g_ptr_array_index(s->duties, 0);
+    assert_string_equal(d1->text, "Inspect bicycles brought in for repair.");
+    assert_int_equal(d1->ksbs->len, 2);
+    ost_doc_free(doc);
+}
+
+/* A printed page's list whose bullets the text lost: each indented line
+ * after a finished sentence starts a statement. */
+static void
+test_printed_list_without_bullets(void **state)
+{
+    static const char *const lines[] = {
+        "Reference: ST0002", "Knowledge", "How gears and brakes work.",
+        "The parts of a wheel and how", "they are trued.", "Skills", "Adjust brakes.",
+        "Fit new tyres.",
+    };
+    ost_blocks *b = ost_blocks_new();
+    for (gsize i = 0; i < G_N_ELEMENTS(lines); i++) {
+        gboolean head = strcmp(lines[i], "Knowledge") == 0 || strcmp(lines[i], "Skills") == 0;
+        ost_block *l = ost_blocks_add(b, head ? OST_BLOCK_HEADING : OST_BLOCK_LINE, lines[i]);
+        l->font_size = head ? 14.0 : 12.0;
+        l->level = head ? 3 : 0;
+        if (!head && i > 0)
+            l->flags |= OST_BLOCK_INDENTED;
+    }
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+    assert_int_equal(s->knowledge->len, 2);
+    assert_string_equal(ksb(s->knowledge, 1)->text, "The parts of a wheel and how they are trued.");
+    assert_int_equal(s->skills->len, 2);
+    ost_doc_free(doc);
+}
+
+/* A rarer wording of a field already stated is a fact of its own. */
+static void
+test_second_level_wording_kept(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    heading(b, 1, "Bicycle mechanic");
+    label_row(b, "Reference", "ST0002");
+    label_row(b, "Level", "6");
+    label_row(b, "Degree", "Integrated degree");
+    ksb_lists(b);
+    ost_doc *doc = recognise(b);
+    ost_standard *s = only_standard(doc);
+    assert_int_equal(s->level, 6);
+    assert_int_equal(s->extra->len, 1);
+    assert_string_equal(((ost_pair *)g_ptr_array_index(s->extra, 0))->key, "Degree");
+    ost_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -936,6 +1086,11 @@ main(void)
         cmocka_unit_test(test_named_behaviours),
         cmocka_unit_test(test_duty_row_split_by_page),
         cmocka_unit_test(test_page_in_development),
+        cmocka_unit_test(test_duty_codes_in_labelled_rows),
+        cmocka_unit_test(test_status_tag_and_label_wordings),
+        cmocka_unit_test(test_duties_after_a_floated_box),
+        cmocka_unit_test(test_printed_list_without_bullets),
+        cmocka_unit_test(test_second_level_wording_kept),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
