@@ -309,6 +309,10 @@ start_cluster(omap_state *st, const char *text)
     char *name, *desc = NULL;
     gboolean flag;
     const char *nl = strchr(text, '\n');
+    /* A line that goes on in lower case is the name wrapped in a narrow
+     * cell, not a description, which starts a sentence. */
+    while (nl != NULL && starts_lower(nl + 1))
+        nl = strchr(nl + 1, '\n');
     if (nl != NULL) {
         char *first = g_strndup(text, (gsize)(nl - text));
         name = squash(first);
@@ -659,8 +663,11 @@ record_row(omap_state *st, const ost_block *b, char **cells, guint n)
 {
     end_paragraph(st);
     int p = st->record[RECORD_PATHWAY];
-    if (p >= 0 && (guint)p < n && cells[p][0] != '\0')
-        start_pathway(st, cells[p]);
+    if (p >= 0 && (guint)p < n && cells[p][0] != '\0') {
+        char *name = squash(cells[p]);
+        start_pathway(st, name);
+        g_free(name);
+    }
     guint c = (guint)st->record[RECORD_CLUSTER];
     if (c < n && cells[c][0] != '\0')
         start_cluster(st, cells[c]);

@@ -260,7 +260,7 @@ __ost_pdf_emit_table(ost_blocks *blocks, const pdf_zone *zone, int page)
         labels = (row->cells[0].all_bold && !row->cells[1].all_bold) ||
                  g_str_has_suffix(label, ":");
     }
-    if (!duties && !labels && !coded) {
+    if (!duties && !labels && !coded && !header) {
         free_rows(rows, zone->n_cols);
         return NULL;
     }

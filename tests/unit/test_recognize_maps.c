@@ -318,6 +318,39 @@ test_om_table_of_clusters(void **state)
     ost_doc_free(doc);
 }
 
+/* The same kind of table printed: names wrap inside narrow cells, and an
+ * occupation the page set apart comes on a row of its own whose pathway
+ * and cluster cells are empty. A wrapped name is no description. */
+static void
+test_om_table_printed_with_wrapped_cells(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    heading(b, 1, "Hospitality");
+    row(b, (const char *const[]){"Pathway", "Occupational cluster", "Occupations", NULL})->flags |=
+        OST_BLOCK_HEADER_ROW;
+    row(b, (const char *const[]){"Food and\ndrink", "Kitchen and\npastry work",
+                                 "Commis chef (L2)\nChef de\npartie (L3)", NULL});
+    row(b, (const char *const[]){"", "", "Head chef (L4)", NULL});
+    row(b, (const char *const[]){"Food and\ndrink", "Front of house\nGreet and serve guests.",
+                                 "Waiter (L2)", NULL});
+    ost_doc *doc = recognize(b);
+    const ost_occupational_map *m = the_map(doc);
+    assert_int_equal(m->pathways->len, 1);
+    const ost_map_pathway *pw = g_ptr_array_index(m->pathways, 0);
+    assert_string_equal(pw->name, "Food and drink");
+    const ost_map_cluster *c = cluster_at(m, 0, 0);
+    assert_string_equal(c->name, "Kitchen and pastry work");
+    assert_null(c->description);
+    assert_int_equal(c->occupations->len, 3);
+    assert_occ(c, 1, "Chef de partie", 3, OST_MAP_STATUS_NONE);
+    assert_occ(c, 2, "Head chef", 4, OST_MAP_STATUS_NONE);
+    c = cluster_at(m, 0, 1);
+    assert_string_equal(c->name, "Front of house");
+    assert_string_equal(c->description, "Greet and serve guests.");
+    assert_occ(c, 0, "Waiter", 2, OST_MAP_STATUS_NONE);
+    ost_doc_free(doc);
+}
+
 /* Nested lists whose pathways and clusters say what they are by their
  * last word, occupations with a spelt-out level. */
 static void
@@ -667,6 +700,7 @@ main(void)
         cmocka_unit_test(test_om_label_rows),
         cmocka_unit_test(test_om_route_from_top_heading),
         cmocka_unit_test(test_om_table_of_clusters),
+        cmocka_unit_test(test_om_table_printed_with_wrapped_cells),
         cmocka_unit_test(test_om_named_pathways_and_clusters),
         cmocka_unit_test(test_fm_roles_both_ways),
         cmocka_unit_test(test_fm_key_areas_functions_units),
