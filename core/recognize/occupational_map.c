@@ -33,6 +33,8 @@ typedef struct omap_state {
     GPtrArray *columns;          /* ROW column -> ost_map_cluster* (borrowed) or NULL */
     int pathway_level, cluster_level; /* heading levels of unprefixed headings */
     gboolean any_flag;           /* some cluster is marked apprenticeship-only */
+    const ost_block *pathway_line; /* the line after a pathway's name line */
+    gboolean by_paragraphs;      /* pathways and clusters known only by paragraphs */
     /* A table of one row per cluster: the columns of its pathway, cluster
      * and occupations, from its header row; -1 when there is none. */
     int record[3];
@@ -372,6 +374,8 @@ is_furniture(const char *text)
                          "|(?:green|amber|red|black|grey)\\s*[:=\\-–]"
                          "|\\(\\s*\\d?\\s*\\)\\s*[:\\-–]|key$|legend$|click here\\b"
                          "|key to (?:the )?colou?rs?$|colou?r key$"
+                         "|(?:approved for delivery|(?:standard )?published|(?:standard )?in development"
+                         "|(?:occupation )?awaiting (?:a )?standard)$"
                          "|occupations (?:in|of) .{1,80}\\bby pathway\\b"
                          "|(?:find out|see) more\\b|occupational maps?$)",
                          G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -502,12 +506,100 @@ add_one(ost_map_cluster *cluster, const char *text, ost_map_status status)
     g_free(title);
 }
 
+/* A short title-like line: a capital first, no sentence, no level, no
+ * label. */
+static gboolean
+is_name(const char *text)
+{
+    if (text == NULL || text[0] == '\0' || !starts_upper(text) ||
+        __ost_text_ends_sentence(text) || strpbrk(text, ":.!?") != NULL ||
+        g_regex_match(flag_regex(), text, 0, NULL))
+        return FALSE;
+    if (has_level_digit(text) && g_regex_match(title_level_regex(), text, 0, NULL))
+        return FALSE;
+    char **tok = g_strsplit(text, " ", -1);
+    guint n = g_strv_length(tok);
+    g_strfreev(tok);
+    return n <= 8;
+}
+
+static gboolean
+is_caption(const char *text)
+{
+    return g_ascii_strcasecmp(text, "occupational map") == 0;
+}
+
+/* Without headings, rows or a table, a map in plain text has only its
+ * paragraphs to go by. */
+static gboolean
+has_structure(const omap_state *st)
+{
+    return st->cluster_level != 0 || st->pathway_level != 0 ||
+           st->record[RECORD_OCCUPATIONS] >= 0 || st->columns->len > 0;
+}
+
+/* The next block with text after @p idx, NULL at a paragraph break. */
+static const ost_block *
+next_content(const omap_state *st, guint idx)
+{
+    const GPtrArray *items = st->ctx->blocks->items;
+    for (guint i = idx + 1; i < items->len; i++) {
+        const ost_block *b = g_ptr_array_index(items, i);
+        if (b->flags & OST_BLOCK_CHROME)
+            continue;
+        return b->kind == OST_BLOCK_BREAK || b->kind == OST_BLOCK_PAGE ? NULL : b;
+    }
+    return NULL;
+}
+
+/* Does the line after block @p idx go on in lower case, as a wrapped
+ * sentence does? */
+static gboolean
+wraps_on(const omap_state *st, guint idx)
+{
+    const ost_block *next = next_content(st, idx);
+    return next != NULL && next->text != NULL && starts_lower(next->text);
+}
+
+/* Does block @p idx open a paragraph (or follow a pathway's name line)? */
+static gboolean
+starts_paragraph(const omap_state *st, guint idx)
+{
+    const GPtrArray *items = st->ctx->blocks->items;
+    const ost_block *b = g_ptr_array_index(items, idx);
+    if (b == st->pathway_line)
+        return TRUE;
+    for (guint i = idx; i-- > 0;) {
+        const ost_block *p = g_ptr_array_index(items, i);
+        if (p->flags & OST_BLOCK_CHROME)
+            continue;
+        return p->kind == OST_BLOCK_BREAK || p->kind == OST_BLOCK_PAGE ||
+               p->kind == OST_BLOCK_HEADING;
+    }
+    return TRUE;
+}
+
 static void
 handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
 {
+    /* A bulleted line of extracted text is a list item that lost its
+     * structure. */
+    ost_block_kind kind = b->kind;
+    const char *item = kind == OST_BLOCK_LINE ? __ost_text_after_bullet(text) : NULL;
+    if (item != NULL) {
+        kind = OST_BLOCK_ITEM;
+        text = item;
+    }
     const char *v;
     if (is_furniture(text)) {
-        end_paragraph(st);
+        /* "Health and science" above an "Occupational map" caption: the
+         * title names the route. */
+        if (st->map->route == NULL && st->pathway == NULL && is_caption(text) &&
+            is_name(st->para->str))
+            st->map->route = g_strdup(st->para->str);
+        else
+            end_paragraph(st);
+        g_string_truncate(st->para, 0);
         if (st->map->route != NULL && st->intro->len > 0)
             st->intro_done = TRUE;
         return;
@@ -524,17 +616,20 @@ handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
     static ost_pattern route_heading = OST_PATTERN("^(\\S.{0,80}?)\\s+route$", OST_CASELESS);
     static ost_pattern named = OST_PATTERN("^(\\S.{0,80}?)\\s+(pathway|cluster)$", OST_CASELESS);
     char *parts[2];
-    if (b->kind == OST_BLOCK_HEADING && st->map->route == NULL &&
+    gboolean opens = kind != OST_BLOCK_LINE || starts_paragraph(st, idx);
+    if (kind != OST_BLOCK_ITEM && opens && st->map->route == NULL &&
         __ost_pattern_fetch(&route_heading, text, 1, parts)) {
         st->map->route = parts[0];
         return;
     }
-    if (b->kind != OST_BLOCK_LINE && __ost_pattern_fetch(&named, text, 2, parts)) {
+    if (opens && __ost_pattern_fetch(&named, text, 2, parts)) {
         end_paragraph(st);
-        if (g_ascii_strcasecmp(parts[1], "pathway") == 0)
+        if (g_ascii_strcasecmp(parts[1], "pathway") == 0) {
             start_pathway(st, parts[0]);
-        else
+            st->pathway_line = next_content(st, idx);
+        } else {
             start_cluster(st, parts[0]);
+        }
         g_free(parts[0]);
         g_free(parts[1]);
         return;
@@ -551,7 +646,7 @@ handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
         start_cluster(st, v);
         return;
     }
-    if (b->kind == OST_BLOCK_HEADING) {
+    if (kind == OST_BLOCK_HEADING) {
         end_paragraph(st);
         /* A heading above the pathways that did not say "Occupational
          * map: ..." still names the route ("Health and science" over an
@@ -567,10 +662,25 @@ handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
             unplaced(st, text, b);
         return;
     }
+    if (kind == OST_BLOCK_LINE && !has_structure(st) && st->map->route != NULL &&
+        (st->pathway == NULL || st->by_paragraphs) && is_name(text) &&
+        starts_paragraph(st, idx) && !wraps_on(st, idx)) {
+        const ost_block *next = next_content(st, idx);
+        end_paragraph(st);
+        st->by_paragraphs = TRUE;
+        if (next != NULL && next->kind == OST_BLOCK_LINE && next->text != NULL &&
+            is_name(next->text) && !has_level_bracket(next->text)) {
+            start_pathway(st, text);
+            st->pathway_line = next;
+        } else {
+            start_cluster(st, text);
+        }
+        return;
+    }
     /* Prose after a cluster's occupations is no title and not the
      * cluster's description, which comes before them: the cluster has
      * ended (a note below the map). */
-    if (st->cluster != NULL && b->kind == OST_BLOCK_LINE && st->para->len == 0 &&
+    if (st->cluster != NULL && kind == OST_BLOCK_LINE && st->para->len == 0 &&
         st->cluster->occupations->len > 0 && b->status == OST_MAP_STATUS_NONE &&
         __ost_text_ends_sentence(text) && !has_level_bracket(text))
         st->cluster = NULL;
@@ -580,11 +690,11 @@ handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
             set_flag(st, st->cluster);
         if (copy[0] == '\0') {
             /* only the marker */
-        } else if (b->kind == OST_BLOCK_LINE &&
+        } else if (kind == OST_BLOCK_LINE &&
                    ((st->para->len > 0 && !__ost_text_ends_sentence(st->para->str)) ||
                     (st->cluster->occupations->len == 0 && paragraph_is_prose(st, idx)))) {
             para_add(st, b, copy);
-        } else if (b->kind == OST_BLOCK_ITEM || b->status != OST_MAP_STATUS_NONE) {
+        } else if (kind == OST_BLOCK_ITEM || b->status != OST_MAP_STATUS_NONE) {
             end_paragraph(st);
             add_one(st->cluster, copy, b->status);
         } else {

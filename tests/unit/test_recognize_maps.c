@@ -351,6 +351,94 @@ test_om_table_printed_with_wrapped_cells(void **state)
     ost_doc_free(doc);
 }
 
+/* A map page as extracted text: no headings, only paragraphs. A title
+ * over an "Occupational map" caption names the route; a name line that
+ * opens a paragraph and has another name line under it is a pathway, the
+ * one under it a cluster; a name line opening a paragraph is a cluster;
+ * a colour key's bare status names are no clusters. */
+static void
+test_om_plain_text_paragraphs(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Legal, finance and accounting");
+    line(b, "Occupational map");
+    line(b, "Occupations that keep accounts and give legal advice.");
+    brk(b);
+    line(b, "Approved for delivery");
+    brk(b);
+    line(b, "Awaiting standard");
+    brk(b);
+    line(b, "Finance");
+    line(b, "Accountancy and taxation");
+    line(b, "Keep the books of firms and people.");
+    line(b, "Accounts assistant (2)");
+    line(b, "Tax adviser (Level 4)");
+    line(b, "Bookkeeper");
+    brk(b);
+    line(b, "Payroll");
+    line(b, "Payroll administrator (L3)");
+    brk(b);
+    line(b, "Legal services pathway");
+    line(b, "Paralegal work cluster");
+    line(b, "Paralegal (3)");
+    ost_doc *doc = recognize(b);
+    const ost_occupational_map *m = the_map(doc);
+    assert_string_equal(m->route, "Legal, finance and accounting");
+    assert_string_equal(m->description, "Occupations that keep accounts and give legal advice.");
+    assert_int_equal(m->pathways->len, 2);
+    const ost_map_pathway *pw = g_ptr_array_index(m->pathways, 0);
+    assert_string_equal(pw->name, "Finance");
+    assert_int_equal(pw->clusters->len, 2);
+    const ost_map_cluster *c = cluster_at(m, 0, 0);
+    assert_string_equal(c->name, "Accountancy and taxation");
+    assert_string_equal(c->description, "Keep the books of firms and people.");
+    assert_int_equal(c->occupations->len, 3);
+    assert_occ(c, 1, "Tax adviser", 4, OST_MAP_STATUS_NONE);
+    assert_occ(c, 2, "Bookkeeper", 0, OST_MAP_STATUS_NONE);
+    c = cluster_at(m, 0, 1);
+    assert_string_equal(c->name, "Payroll");
+    assert_occ(c, 0, "Payroll administrator", 3, OST_MAP_STATUS_NONE);
+    pw = g_ptr_array_index(m->pathways, 1);
+    assert_string_equal(pw->name, "Legal services");
+    c = cluster_at(m, 1, 0);
+    assert_string_equal(c->name, "Paralegal work");
+    assert_occ(c, 0, "Paralegal", 3, OST_MAP_STATUS_NONE);
+    ost_doc_free(doc);
+}
+
+/* Nested lists as extracted text: every item a bulleted line, pathways
+ * and clusters by their labels, the title wrapped over its caption. */
+static void
+test_om_bulleted_lines(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Sales, marketing and procurement");
+    line(b, "occupational map");
+    brk(b);
+    line(b, "\u25aa Pathway: Procurement");
+    line(b, "\u25aa Cluster: Buying");
+    line(b, "\u25aa Buyer (Level 4)");
+    line(b, "\u25aa Purchasing assistant - L2");
+    line(b, "* Cluster: Supply");
+    line(b, "* Supply chain practitioner (Level 3)");
+    ost_doc *doc = recognize(b);
+    const ost_occupational_map *m = the_map(doc);
+    assert_string_equal(m->route, "Sales, marketing and procurement");
+    assert_int_equal(m->pathways->len, 1);
+    const ost_map_pathway *pw = g_ptr_array_index(m->pathways, 0);
+    assert_string_equal(pw->name, "Procurement");
+    assert_int_equal(pw->clusters->len, 2);
+    const ost_map_cluster *c = cluster_at(m, 0, 0);
+    assert_string_equal(c->name, "Buying");
+    assert_int_equal(c->occupations->len, 2);
+    assert_occ(c, 0, "Buyer", 4, OST_MAP_STATUS_NONE);
+    assert_occ(c, 1, "Purchasing assistant", 2, OST_MAP_STATUS_NONE);
+    c = cluster_at(m, 0, 1);
+    assert_string_equal(c->name, "Supply");
+    assert_occ(c, 0, "Supply chain practitioner", 3, OST_MAP_STATUS_NONE);
+    ost_doc_free(doc);
+}
+
 /* Nested lists whose pathways and clusters say what they are by their
  * last word, occupations with a spelt-out level. */
 static void
@@ -701,6 +789,8 @@ main(void)
         cmocka_unit_test(test_om_route_from_top_heading),
         cmocka_unit_test(test_om_table_of_clusters),
         cmocka_unit_test(test_om_table_printed_with_wrapped_cells),
+        cmocka_unit_test(test_om_plain_text_paragraphs),
+        cmocka_unit_test(test_om_bulleted_lines),
         cmocka_unit_test(test_om_named_pathways_and_clusters),
         cmocka_unit_test(test_fm_roles_both_ways),
         cmocka_unit_test(test_fm_key_areas_functions_units),
