@@ -745,21 +745,29 @@ cluster_row(omap_state *st, const ost_block *b, char **cells, guint n)
     st->cluster = NULL;
 }
 
+static ost_pattern column_names[] = {
+    OST_PATTERN("^(occupational )?pathways?$", OST_CASELESS),
+    OST_PATTERN("^(occupational )?clusters?$", OST_CASELESS),
+    OST_PATTERN("^occupations?( and levels?)?$", OST_CASELESS),
+};
+
+/* "Occupations" as a field label (a dt, a label cell). */
+static gboolean
+is_occupations_label(const char *label)
+{
+    return __ost_pattern_match(&column_names[RECORD_OCCUPATIONS], label);
+}
+
 /* A header row naming a pathway, a cluster and an occupations column
  * ("Pathway | Occupational cluster | Occupations"): the table gives one
  * cluster a row. */
 static gboolean
 record_header(omap_state *st, char **cells, guint n)
 {
-    static ost_pattern names[] = {
-        OST_PATTERN("^(occupational )?pathways?$", OST_CASELESS),
-        OST_PATTERN("^(occupational )?clusters?$", OST_CASELESS),
-        OST_PATTERN("^occupations?( and levels?)?$", OST_CASELESS),
-    };
     int found[3] = {-1, -1, -1};
     for (guint i = 0; i < n; i++)
-        for (guint k = 0; k < G_N_ELEMENTS(names); k++)
-            if (found[k] < 0 && __ost_pattern_match(&names[k], cells[i]))
+        for (guint k = 0; k < G_N_ELEMENTS(column_names); k++)
+            if (found[k] < 0 && __ost_pattern_match(&column_names[k], cells[i]))
                 found[k] = (int)i;
     if (found[RECORD_CLUSTER] < 0 || found[RECORD_OCCUPATIONS] < 0)
         return FALSE;
@@ -806,7 +814,33 @@ handle_row(omap_state *st, const ost_block *b, guint idx)
     } else if (st->record[RECORD_OCCUPATIONS] >= 0 && !(b->flags & OST_BLOCK_LINK)) {
         record_row(st, b, cells, n);
     } else if ((b->flags & OST_BLOCK_LABEL) && n == 2) {
-        if (is_description_label(cells[0])) {
+        if (after_prefix(cells[0], "pathway") != NULL || after_prefix(cells[0], "cluster") != NULL) {
+            /* A term that names itself ("Pathway: Road") over its details,
+             * one a line. */
+            handle_text(st, b, idx, cells[0]);
+            char **lines = g_strsplit(cells[1], "\n", -1);
+            for (guint i = 0; lines[i] != NULL; i++) {
+                char *t = squash(lines[i]);
+                if (t[0] != '\0')
+                    handle_text(st, b, idx, t);
+                g_free(t);
+            }
+            g_strfreev(lines);
+        } else if (__ost_pattern_match(&column_names[RECORD_PATHWAY], cells[0])) {
+            end_paragraph(st);
+            char *name = squash(cells[1]);
+            start_pathway(st, name);
+            g_free(name);
+        } else if (__ost_pattern_match(&column_names[RECORD_CLUSTER], cells[0])) {
+            end_paragraph(st);
+            start_cluster(st, cells[1]);
+        } else if (g_ascii_strcasecmp(cells[0], "route") == 0) {
+            if (st->map->route == NULL)
+                st->map->route = squash(cells[1]);
+        } else if (is_occupations_label(cells[0]) && st->cluster != NULL) {
+            end_paragraph(st);
+            add_occupations(st->cluster, cells[1], b->status);
+        } else if (is_description_label(cells[0])) {
             char *d = squash(cells[1]);
             if (st->cluster != NULL)
                 ost_set_str(&st->cluster->description, d);
@@ -852,10 +886,14 @@ heading_levels(omap_state *st)
         const ost_block *b = g_ptr_array_index(items, i);
         if ((b->flags & OST_BLOCK_CHROME) || b->text == NULL)
             continue;
-        if (b->kind == OST_BLOCK_ROW && (b->flags & OST_BLOCK_HEADER_ROW) &&
-            record_header(st, (char **)b->cells->pdata, b->cells->len)) {
-            /* The table names pathways and clusters; a heading above it
-             * names the route. */
+        gboolean labelled = b->kind == OST_BLOCK_ROW && (b->flags & OST_BLOCK_LABEL) &&
+                            b->cells->len == 2 &&
+                            __ost_pattern_match(&column_names[RECORD_CLUSTER],
+                                                g_ptr_array_index(b->cells, 0));
+        if (labelled || (b->kind == OST_BLOCK_ROW && (b->flags & OST_BLOCK_HEADER_ROW) &&
+                         record_header(st, (char **)b->cells->pdata, b->cells->len))) {
+            /* The table or the field labels name pathways and clusters; a
+             * heading above them names the route. */
             st->record[RECORD_PATHWAY] = st->record[RECORD_CLUSTER] =
                 st->record[RECORD_OCCUPATIONS] = -1;
             st->pathway_level = 0;

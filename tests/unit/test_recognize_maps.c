@@ -439,6 +439,50 @@ test_om_bulleted_lines(void **state)
     ost_doc_free(doc);
 }
 
+static ost_block *
+label_row(ost_blocks *b, const char *label, const char *value)
+{
+    ost_block *r = row(b, (const char *const[]){label, value, NULL});
+    r->flags |= OST_BLOCK_LABEL;
+    return r;
+}
+
+/* A map as definition lists: "Pathway", "Cluster" and "Occupations" terms
+ * with their values, or terms that name themselves ("Pathway: Rail") over
+ * their details. The heading above names the route, not a cluster. */
+static void
+test_om_definition_lists(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    heading(b, 1, "Agriculture and animal care");
+    line(b, "Occupations that grow food and look after animals.");
+    brk(b);
+    label_row(b, "Occupational pathway", "Animal care");
+    label_row(b, "Occupational cluster", "Veterinary support");
+    label_row(b, "Occupations", "Veterinary nurse (level 3)\nAnimal care worker (Level 2)")->status =
+        OST_MAP_STATUS_APPROVED_FOR_DELIVERY;
+    brk(b);
+    label_row(b, "Pathway: Land", "Cluster: Crops\nCrop technician (L3)");
+    ost_doc *doc = recognize(b);
+    const ost_occupational_map *m = the_map(doc);
+    assert_string_equal(m->route, "Agriculture and animal care");
+    assert_string_equal(m->description, "Occupations that grow food and look after animals.");
+    assert_int_equal(m->pathways->len, 2);
+    const ost_map_pathway *pw = g_ptr_array_index(m->pathways, 0);
+    assert_string_equal(pw->name, "Animal care");
+    const ost_map_cluster *c = cluster_at(m, 0, 0);
+    assert_string_equal(c->name, "Veterinary support");
+    assert_int_equal(c->occupations->len, 2);
+    assert_occ(c, 0, "Veterinary nurse", 3, OST_MAP_STATUS_APPROVED_FOR_DELIVERY);
+    assert_occ(c, 1, "Animal care worker", 2, OST_MAP_STATUS_APPROVED_FOR_DELIVERY);
+    pw = g_ptr_array_index(m->pathways, 1);
+    assert_string_equal(pw->name, "Land");
+    c = cluster_at(m, 1, 0);
+    assert_string_equal(c->name, "Crops");
+    assert_occ(c, 0, "Crop technician", 3, OST_MAP_STATUS_NONE);
+    ost_doc_free(doc);
+}
+
 /* Nested lists whose pathways and clusters say what they are by their
  * last word, occupations with a spelt-out level. */
 static void
@@ -791,6 +835,7 @@ main(void)
         cmocka_unit_test(test_om_table_printed_with_wrapped_cells),
         cmocka_unit_test(test_om_plain_text_paragraphs),
         cmocka_unit_test(test_om_bulleted_lines),
+        cmocka_unit_test(test_om_definition_lists),
         cmocka_unit_test(test_om_named_pathways_and_clusters),
         cmocka_unit_test(test_fm_roles_both_ways),
         cmocka_unit_test(test_fm_key_areas_functions_units),
