@@ -583,11 +583,14 @@ static void
 handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
 {
     /* A bulleted line of extracted text is a list item that lost its
-     * structure. */
+     * structure; a heading printed inside a list keeps the list's bullet. */
     ost_block_kind kind = b->kind;
-    const char *item = kind == OST_BLOCK_LINE ? __ost_text_after_bullet(text) : NULL;
+    const char *item = kind == OST_BLOCK_LINE || kind == OST_BLOCK_HEADING
+                           ? __ost_text_after_bullet(text)
+                           : NULL;
     if (item != NULL) {
-        kind = OST_BLOCK_ITEM;
+        if (kind == OST_BLOCK_LINE)
+            kind = OST_BLOCK_ITEM;
         text = item;
     }
     const char *v;
@@ -975,9 +978,18 @@ __ost_recognize_occupational_map(rec_ctx *ctx)
             st.record[RECORD_OCCUPATIONS] = -1;
             st.cluster = NULL;
         }
+        /* Nested list items run together on one line keep their bullets
+         * between them: each piece is an item of its own. */
+        static ost_pattern bullets = OST_PATTERN("\\s[•▪◦●]\\s", 0);
         char *text = squash(b->text);
-        if (text[0] != '\0')
-            handle_text(&st, b, i, text);
+        char **pieces = __ost_pattern_split(&bullets, text);
+        for (guint k = 0; pieces[k] != NULL; k++) {
+            char *piece = squash(pieces[k]);
+            if (piece[0] != '\0')
+                handle_text(&st, b, i, piece);
+            g_free(piece);
+        }
+        g_strfreev(pieces);
         g_free(text);
     }
     end_paragraph(&st);

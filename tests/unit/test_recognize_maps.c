@@ -483,6 +483,39 @@ test_om_definition_lists(void **state)
     ost_doc_free(doc);
 }
 
+/* Nested lists as a word processor prints them: a heading inside a list
+ * keeps the list's bullet, and the items of an inner list run on in their
+ * parent item, their bullets between them. */
+static void
+test_om_printed_nested_lists(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    heading(b, 1, "Hair and beauty occupational map");
+    heading(b, 2, "\u2022 Barbering pathway");
+    heading(b, 3, "\u2022 Cutting cluster");
+    item(b, "Barber (Level 2)", OST_MAP_STATUS_NONE);
+    brk(b);
+    item(b, "Pathway: Beauty \u2022 Cluster: Skin care \u2022 Beauty therapist (Level 3) "
+            "\u2022 Spa therapist (Level 3)",
+         OST_MAP_STATUS_NONE);
+    ost_doc *doc = recognize(b);
+    const ost_occupational_map *m = the_map(doc);
+    assert_string_equal(m->route, "Hair and beauty");
+    assert_int_equal(m->pathways->len, 2);
+    const ost_map_pathway *pw = g_ptr_array_index(m->pathways, 0);
+    assert_string_equal(pw->name, "Barbering");
+    const ost_map_cluster *c = cluster_at(m, 0, 0);
+    assert_string_equal(c->name, "Cutting");
+    assert_occ(c, 0, "Barber", 2, OST_MAP_STATUS_NONE);
+    pw = g_ptr_array_index(m->pathways, 1);
+    assert_string_equal(pw->name, "Beauty");
+    c = cluster_at(m, 1, 0);
+    assert_string_equal(c->name, "Skin care");
+    assert_int_equal(c->occupations->len, 2);
+    assert_occ(c, 1, "Spa therapist", 3, OST_MAP_STATUS_NONE);
+    ost_doc_free(doc);
+}
+
 /* Nested lists whose pathways and clusters say what they are by their
  * last word, occupations with a spelt-out level. */
 static void
@@ -836,6 +869,7 @@ main(void)
         cmocka_unit_test(test_om_plain_text_paragraphs),
         cmocka_unit_test(test_om_bulleted_lines),
         cmocka_unit_test(test_om_definition_lists),
+        cmocka_unit_test(test_om_printed_nested_lists),
         cmocka_unit_test(test_om_named_pathways_and_clusters),
         cmocka_unit_test(test_fm_roles_both_ways),
         cmocka_unit_test(test_fm_key_areas_functions_units),
