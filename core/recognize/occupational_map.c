@@ -710,6 +710,28 @@ handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
     para_add(st, b, text);
 }
 
+/* Column headers and field labels naming a map's parts. */
+static ost_pattern column_names[] = {
+    OST_PATTERN("^(occupational )?pathways?$", OST_CASELESS),
+    OST_PATTERN("^(occupational )?clusters?$", OST_CASELESS),
+    OST_PATTERN("^occupations?( and levels?)?$", OST_CASELESS),
+};
+
+/* A term naming a cluster over its occupations: a name, not a field
+ * label, whose value carries levels. */
+static gboolean
+is_cluster_term(const ost_block *b)
+{
+    if (b->kind != OST_BLOCK_ROW || !(b->flags & OST_BLOCK_LABEL) || b->cells->len != 2)
+        return FALSE;
+    const char *label = g_ptr_array_index(b->cells, 0), *value = g_ptr_array_index(b->cells, 1);
+    for (gsize k = 0; k < G_N_ELEMENTS(column_names); k++)
+        if (__ost_pattern_match(&column_names[k], label))
+            return FALSE;
+    return is_name(label) && g_ascii_strcasecmp(label, "route") != 0 &&
+           has_level_digit(value) && g_regex_match(title_level_regex(), value, 0, NULL);
+}
+
 static gboolean
 is_description_label(const char *label)
 {
@@ -747,12 +769,6 @@ cluster_row(omap_state *st, const ost_block *b, char **cells, guint n)
      * one cluster. */
     st->cluster = NULL;
 }
-
-static ost_pattern column_names[] = {
-    OST_PATTERN("^(occupational )?pathways?$", OST_CASELESS),
-    OST_PATTERN("^(occupational )?clusters?$", OST_CASELESS),
-    OST_PATTERN("^occupations?( and levels?)?$", OST_CASELESS),
-};
 
 /* "Occupations" as a field label (a dt, a label cell). */
 static gboolean
@@ -837,6 +853,9 @@ handle_row(omap_state *st, const ost_block *b, guint idx)
         } else if (__ost_pattern_match(&column_names[RECORD_CLUSTER], cells[0])) {
             end_paragraph(st);
             start_cluster(st, cells[1]);
+        } else if (is_cluster_term(b)) {
+            end_paragraph(st);
+            add_occupations(start_cluster(st, cells[0]), cells[1], b->status);
         } else if (g_ascii_strcasecmp(cells[0], "route") == 0) {
             if (st->map->route == NULL)
                 st->map->route = squash(cells[1]);
@@ -885,6 +904,7 @@ heading_levels(omap_state *st)
     const GPtrArray *items = st->ctx->blocks->items;
     int levels_with_content = 0, cur = 0; /* bit i: level i has content */
     int levels_seen = 0;
+    gboolean terms = FALSE; /* clusters as terms under the headings */
     for (guint i = 0; i < items->len; i++) {
         const ost_block *b = g_ptr_array_index(items, i);
         if ((b->flags & OST_BLOCK_CHROME) || b->text == NULL)
@@ -914,6 +934,7 @@ heading_levels(omap_state *st)
                 levels_seen |= 1 << cur;
         } else if (cur != 0 && b->kind != OST_BLOCK_BREAK && b->kind != OST_BLOCK_PAGE) {
             levels_with_content |= 1 << cur;
+            terms |= is_cluster_term(b);
         }
     }
     for (int l = 6; l >= 1; l--)
@@ -926,6 +947,11 @@ heading_levels(omap_state *st)
             st->pathway_level = l;
             break;
         }
+    if (terms) {
+        /* The terms are the clusters: the headings over them, pathways. */
+        st->pathway_level = st->cluster_level;
+        st->cluster_level = 7;
+    }
 }
 
 /* Display headings are often title-cased ("Protective Services") while the

@@ -483,6 +483,37 @@ test_om_definition_lists(void **state)
     ost_doc_free(doc);
 }
 
+/* Definition lists under pathway headings: each term a cluster, its
+ * details the occupations. */
+static void
+test_om_cluster_terms_under_headings(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    heading(b, 1, "Protective services occupational map");
+    heading(b, 2, "Fire and rescue");
+    label_row(b, "Firefighting", "Firefighter (level 3)\nCrew commander (level 4)");
+    label_row(b, "Fire safety", "Fire safety inspector (Level 4)");
+    heading(b, 2, "Policing");
+    label_row(b, "Investigation", "Detective constable (L6)");
+    ost_doc *doc = recognize(b);
+    const ost_occupational_map *m = the_map(doc);
+    assert_string_equal(m->route, "Protective services");
+    assert_int_equal(m->pathways->len, 2);
+    const ost_map_pathway *pw = g_ptr_array_index(m->pathways, 0);
+    assert_string_equal(pw->name, "Fire and rescue");
+    assert_int_equal(pw->clusters->len, 2);
+    const ost_map_cluster *c = cluster_at(m, 0, 0);
+    assert_string_equal(c->name, "Firefighting");
+    assert_occ(c, 1, "Crew commander", 4, OST_MAP_STATUS_NONE);
+    c = cluster_at(m, 0, 1);
+    assert_string_equal(c->name, "Fire safety");
+    pw = g_ptr_array_index(m->pathways, 1);
+    assert_string_equal(pw->name, "Policing");
+    c = cluster_at(m, 1, 0);
+    assert_occ(c, 0, "Detective constable", 6, OST_MAP_STATUS_NONE);
+    ost_doc_free(doc);
+}
+
 /* Nested lists as a word processor prints them: a heading inside a list
  * keeps the list's bullet, and the items of an inner list run on in their
  * parent item, their bullets between them. */
@@ -870,6 +901,7 @@ main(void)
         cmocka_unit_test(test_om_bulleted_lines),
         cmocka_unit_test(test_om_definition_lists),
         cmocka_unit_test(test_om_printed_nested_lists),
+        cmocka_unit_test(test_om_cluster_terms_under_headings),
         cmocka_unit_test(test_om_named_pathways_and_clusters),
         cmocka_unit_test(test_fm_roles_both_ways),
         cmocka_unit_test(test_fm_key_areas_functions_units),
