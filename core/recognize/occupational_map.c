@@ -393,7 +393,7 @@ route_from(const char *text)
     static gsize once;
     if (g_once_init_enter(&once)) {
         re = g_regex_new("^(?:occupational map\\s*[:\\-–—]\\s*(?<a>.+)|route\\s*:\\s*(?<b>.+)"
-                         "|(?<c>.+?)\\s+occupational map)$",
+                         "|(?<c>.+?)\\s*[-–—:|]?\\s+occupational map)$",
                          G_REGEX_CASELESS | G_REGEX_DUPNAMES | G_REGEX_OPTIMIZE, 0, NULL);
         g_once_init_leave(&once, 1);
     }
@@ -655,6 +655,10 @@ handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
          * map: ..." still names the route ("Health and science" over an
          * "Occupational map" caption). */
         int below = st->pathway_level != 0 ? st->pathway_level : st->cluster_level;
+        /* The route's own heading under a printed title that named it. */
+        if (st->map->route != NULL && st->pathway == NULL && below != 0 && b->level < below &&
+            g_utf8_collate(text, st->map->route) == 0)
+            return;
         if (st->map->route == NULL && st->pathway == NULL && below != 0 && b->level < below)
             st->map->route = g_strdup(text);
         else if (st->pathway_level != 0 && b->level <= st->pathway_level)

@@ -483,6 +483,32 @@ test_om_definition_lists(void **state)
     ost_doc_free(doc);
 }
 
+/* A page printed with the browser's header: its title line ("Digital -
+ * occupational map") names the route before the page's own heading does;
+ * that heading is then no pathway. */
+static void
+test_om_printed_title_names_route(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Digital \u2013 occupational map");
+    brk(b);
+    heading(b, 1, "Digital");
+    line(b, "Occupations that build and run software.");
+    brk(b);
+    heading(b, 2, "Software");
+    heading(b, 3, "Development");
+    item(b, "Software developer (4)", OST_MAP_STATUS_NONE);
+    ost_doc *doc = recognize(b);
+    const ost_occupational_map *m = the_map(doc);
+    assert_string_equal(m->route, "Digital");
+    assert_string_equal(m->description, "Occupations that build and run software.");
+    assert_int_equal(m->pathways->len, 1);
+    const ost_map_pathway *pw = g_ptr_array_index(m->pathways, 0);
+    assert_string_equal(pw->name, "Software");
+    assert_occ(cluster_at(m, 0, 0), 0, "Software developer", 4, OST_MAP_STATUS_NONE);
+    ost_doc_free(doc);
+}
+
 /* Definition lists under pathway headings: each term a cluster, its
  * details the occupations. */
 static void
@@ -902,6 +928,7 @@ main(void)
         cmocka_unit_test(test_om_definition_lists),
         cmocka_unit_test(test_om_printed_nested_lists),
         cmocka_unit_test(test_om_cluster_terms_under_headings),
+        cmocka_unit_test(test_om_printed_title_names_route),
         cmocka_unit_test(test_om_named_pathways_and_clusters),
         cmocka_unit_test(test_fm_roles_both_ways),
         cmocka_unit_test(test_fm_key_areas_functions_units),
