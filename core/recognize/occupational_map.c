@@ -35,6 +35,7 @@ typedef struct omap_state {
     gboolean any_flag;           /* some cluster is marked apprenticeship-only */
     const ost_block *pathway_line; /* the line after a pathway's name line */
     gboolean by_paragraphs;      /* pathways and clusters known only by paragraphs */
+    gboolean headed;             /* sub-headings or "Pathway:" labels give the structure */
     /* A table of one row per cluster: the columns of its pathway, cluster
      * and occupations, from its header row; -1 when there is none. */
     int record[3];
@@ -534,7 +535,7 @@ is_caption(const char *text)
 static gboolean
 has_structure(const omap_state *st)
 {
-    return st->cluster_level != 0 || st->pathway_level != 0 ||
+    return st->headed || st->cluster_level != 0 || st->pathway_level != 0 ||
            st->record[RECORD_OCCUPATIONS] >= 0 || st->columns->len > 0;
 }
 
@@ -655,10 +656,20 @@ handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
          * map: ..." still names the route ("Health and science" over an
          * "Occupational map" caption). */
         int below = st->pathway_level != 0 ? st->pathway_level : st->cluster_level;
-        /* The route's own heading under a printed title that named it. */
-        if (st->map->route != NULL && st->pathway == NULL && below != 0 && b->level < below &&
-            g_utf8_collate(text, st->map->route) == 0)
+        /* The route's own heading under a printed title that named it:
+         * the map's description follows it, and the text before it was
+         * the page's (breadcrumbs). */
+        char *named_route = route_from(text);
+        gboolean repeats = st->map->route != NULL && st->pathway == NULL &&
+                           (below == 0 || b->level < below) &&
+                           g_utf8_collate(named_route != NULL ? named_route : text,
+                                          st->map->route) == 0;
+        g_free(named_route);
+        if (repeats) {
+            g_string_truncate(st->para, 0);
+            g_string_truncate(st->intro, 0);
             return;
+        }
         if (st->map->route == NULL && st->pathway == NULL && below != 0 && b->level < below)
             st->map->route = g_strdup(text);
         else if (st->pathway_level != 0 && b->level <= st->pathway_level)
@@ -927,6 +938,11 @@ heading_levels(omap_state *st)
             st->cluster_level = 7;
             return;
         }
+        /* Sub-headings or labelled pathways: the map is not plain
+         * paragraphs. */
+        if ((b->kind == OST_BLOCK_HEADING && b->level >= 2) ||
+            after_prefix(b->text, "pathway") != NULL)
+            st->headed = TRUE;
         if (b->kind == OST_BLOCK_HEADING) {
             char *route = route_from(b->text);
             gboolean skip = route != NULL || is_furniture(b->text) ||

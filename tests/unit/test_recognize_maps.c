@@ -485,14 +485,17 @@ test_om_definition_lists(void **state)
 
 /* A page printed with the browser's header: its title line ("Digital -
  * occupational map") names the route before the page's own heading does;
- * that heading is then no pathway. */
+ * that heading is then no pathway, and the breadcrumbs above it are no
+ * part of the description (nor a pathway and cluster). */
 static void
 test_om_printed_title_names_route(void **state)
 {
     ost_blocks *b = ost_blocks_new();
     line(b, "Digital \u2013 occupational map");
     brk(b);
-    heading(b, 1, "Digital");
+    line(b, "Skills map");
+    line(b, "All routes");
+    heading(b, 1, "Digital occupational map");
     line(b, "Occupations that build and run software.");
     brk(b);
     heading(b, 2, "Software");
