@@ -624,6 +624,10 @@ handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
     if (kind != OST_BLOCK_ITEM && opens && st->map->route == NULL &&
         __ost_pattern_fetch(&route_heading, text, 1, parts)) {
         st->map->route = parts[0];
+        /* The description follows the title; what stood above it was the
+         * page's (breadcrumbs, navigation). */
+        if (kind == OST_BLOCK_HEADING)
+            g_string_truncate(st->para, 0);
         return;
     }
     if (opens && __ost_pattern_fetch(&named, text, 2, parts)) {
@@ -660,6 +664,8 @@ handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
          * the map's description follows it, and the text before it was
          * the page's (breadcrumbs). */
         char *named_route = route_from(text);
+        if (named_route == NULL && !__ost_pattern_fetch(&route_heading, text, 1, &named_route))
+            named_route = NULL;
         gboolean repeats = st->map->route != NULL && st->pathway == NULL &&
                            (below == 0 || b->level < below) &&
                            g_utf8_collate(named_route != NULL ? named_route : text,

@@ -512,6 +512,28 @@ test_om_printed_title_names_route(void **state)
     ost_doc_free(doc);
 }
 
+/* Navigation left as plain lines above the "... route" title heading is
+ * no part of the map's description. */
+static void
+test_om_text_above_route_heading(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Home");
+    line(b, "About");
+    heading(b, 1, "Sales and retail route");
+    line(b, "Occupations that sell goods and services.");
+    brk(b);
+    heading(b, 2, "Retail pathway");
+    heading(b, 3, "Store cluster");
+    item(b, "Retailer (Level 2)", OST_MAP_STATUS_NONE);
+    ost_doc *doc = recognize(b);
+    const ost_occupational_map *m = the_map(doc);
+    assert_string_equal(m->route, "Sales and retail");
+    assert_string_equal(m->description, "Occupations that sell goods and services.");
+    assert_occ(cluster_at(m, 0, 0), 0, "Retailer", 2, OST_MAP_STATUS_NONE);
+    ost_doc_free(doc);
+}
+
 /* Definition lists under pathway headings: each term a cluster, its
  * details the occupations. */
 static void
@@ -932,6 +954,7 @@ main(void)
         cmocka_unit_test(test_om_printed_nested_lists),
         cmocka_unit_test(test_om_cluster_terms_under_headings),
         cmocka_unit_test(test_om_printed_title_names_route),
+        cmocka_unit_test(test_om_text_above_route_heading),
         cmocka_unit_test(test_om_named_pathways_and_clusters),
         cmocka_unit_test(test_fm_roles_both_ways),
         cmocka_unit_test(test_fm_key_areas_functions_units),
