@@ -19,7 +19,8 @@ static const cue cues[] = {
     {"functional_map", "^areas? of competence$", 3},
     {"functional_map", "^national occupational standards", 1},
     {"occupational_map", "^occupational map\\b", 6},
-    {"occupational_map", "\\bcluster\\s*:", 3},
+    /* "Cluster: Name", or a label cell "Cluster" beside its value. */
+    {"occupational_map", "\\bcluster(\\s*:|\t)", 3},
     {"occupational_map", "^occupations in (green|amber|red|black)", 3},
     {"occupational_map", "^(green|amber|red|black)\\s*[:=\\x{2013}-]\\s*(approved|standard|"
                          "occupation|in development)", 2},

@@ -33,6 +33,9 @@ typedef struct omap_state {
     GPtrArray *columns;          /* ROW column -> ost_map_cluster* (borrowed) or NULL */
     int pathway_level, cluster_level; /* heading levels of unprefixed headings */
     gboolean any_flag;           /* some cluster is marked apprenticeship-only */
+    const ost_block *pathway_line; /* the line after a pathway's name line */
+    gboolean by_paragraphs;      /* pathways and clusters known only by paragraphs */
+    gboolean headed;             /* sub-headings or "Pathway:" labels give the structure */
     /* A table of one row per cluster: the columns of its pathway, cluster
      * and occupations, from its header row; -1 when there is none. */
     int record[3];
@@ -309,6 +312,10 @@ start_cluster(omap_state *st, const char *text)
     char *name, *desc = NULL;
     gboolean flag;
     const char *nl = strchr(text, '\n');
+    /* A line that goes on in lower case is the name wrapped in a narrow
+     * cell, not a description, which starts a sentence. */
+    while (nl != NULL && starts_lower(nl + 1))
+        nl = strchr(nl + 1, '\n');
     if (nl != NULL) {
         char *first = g_strndup(text, (gsize)(nl - text));
         name = squash(first);
@@ -368,6 +375,8 @@ is_furniture(const char *text)
                          "|(?:green|amber|red|black|grey)\\s*[:=\\-–]"
                          "|\\(\\s*\\d?\\s*\\)\\s*[:\\-–]|key$|legend$|click here\\b"
                          "|key to (?:the )?colou?rs?$|colou?r key$"
+                         "|(?:approved for delivery|(?:standard )?published|(?:standard )?in development"
+                         "|(?:occupation )?awaiting (?:a )?standard)$"
                          "|occupations (?:in|of) .{1,80}\\bby pathway\\b"
                          "|(?:find out|see) more\\b|occupational maps?$)",
                          G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -385,7 +394,7 @@ route_from(const char *text)
     static gsize once;
     if (g_once_init_enter(&once)) {
         re = g_regex_new("^(?:occupational map\\s*[:\\-–—]\\s*(?<a>.+)|route\\s*:\\s*(?<b>.+)"
-                         "|(?<c>.+?)\\s+occupational map)$",
+                         "|(?<c>.+?)\\s*[-–—:|]?\\s+occupational map)$",
                          G_REGEX_CASELESS | G_REGEX_DUPNAMES | G_REGEX_OPTIMIZE, 0, NULL);
         g_once_init_leave(&once, 1);
     }
@@ -498,12 +507,103 @@ add_one(ost_map_cluster *cluster, const char *text, ost_map_status status)
     g_free(title);
 }
 
+/* A short title-like line: a capital first, no sentence, no level, no
+ * label. */
+static gboolean
+is_name(const char *text)
+{
+    if (text == NULL || text[0] == '\0' || !starts_upper(text) ||
+        __ost_text_ends_sentence(text) || strpbrk(text, ":.!?") != NULL ||
+        g_regex_match(flag_regex(), text, 0, NULL))
+        return FALSE;
+    if (has_level_digit(text) && g_regex_match(title_level_regex(), text, 0, NULL))
+        return FALSE;
+    char **tok = g_strsplit(text, " ", -1);
+    guint n = g_strv_length(tok);
+    g_strfreev(tok);
+    return n <= 8;
+}
+
+static gboolean
+is_caption(const char *text)
+{
+    return g_ascii_strcasecmp(text, "occupational map") == 0;
+}
+
+/* Without headings, rows or a table, a map in plain text has only its
+ * paragraphs to go by. */
+static gboolean
+has_structure(const omap_state *st)
+{
+    return st->headed || st->cluster_level != 0 || st->pathway_level != 0 ||
+           st->record[RECORD_OCCUPATIONS] >= 0 || st->columns->len > 0;
+}
+
+/* The next block with text after @p idx, NULL at a paragraph break. */
+static const ost_block *
+next_content(const omap_state *st, guint idx)
+{
+    const GPtrArray *items = st->ctx->blocks->items;
+    for (guint i = idx + 1; i < items->len; i++) {
+        const ost_block *b = g_ptr_array_index(items, i);
+        if (b->flags & OST_BLOCK_CHROME)
+            continue;
+        return b->kind == OST_BLOCK_BREAK || b->kind == OST_BLOCK_PAGE ? NULL : b;
+    }
+    return NULL;
+}
+
+/* Does the line after block @p idx go on in lower case, as a wrapped
+ * sentence does? */
+static gboolean
+wraps_on(const omap_state *st, guint idx)
+{
+    const ost_block *next = next_content(st, idx);
+    return next != NULL && next->text != NULL && starts_lower(next->text);
+}
+
+/* Does block @p idx open a paragraph (or follow a pathway's name line)? */
+static gboolean
+starts_paragraph(const omap_state *st, guint idx)
+{
+    const GPtrArray *items = st->ctx->blocks->items;
+    const ost_block *b = g_ptr_array_index(items, idx);
+    if (b == st->pathway_line)
+        return TRUE;
+    for (guint i = idx; i-- > 0;) {
+        const ost_block *p = g_ptr_array_index(items, i);
+        if (p->flags & OST_BLOCK_CHROME)
+            continue;
+        return p->kind == OST_BLOCK_BREAK || p->kind == OST_BLOCK_PAGE ||
+               p->kind == OST_BLOCK_HEADING;
+    }
+    return TRUE;
+}
+
 static void
 handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
 {
+    /* A bulleted line of extracted text is a list item that lost its
+     * structure; a heading printed inside a list keeps the list's bullet. */
+    ost_block_kind kind = b->kind;
+    const char *item = kind == OST_BLOCK_LINE || kind == OST_BLOCK_HEADING
+                           ? __ost_text_after_bullet(text)
+                           : NULL;
+    if (item != NULL) {
+        if (kind == OST_BLOCK_LINE)
+            kind = OST_BLOCK_ITEM;
+        text = item;
+    }
     const char *v;
     if (is_furniture(text)) {
-        end_paragraph(st);
+        /* "Health and science" above an "Occupational map" caption: the
+         * title names the route. */
+        if (st->map->route == NULL && st->pathway == NULL && is_caption(text) &&
+            is_name(st->para->str))
+            st->map->route = g_strdup(st->para->str);
+        else
+            end_paragraph(st);
+        g_string_truncate(st->para, 0);
         if (st->map->route != NULL && st->intro->len > 0)
             st->intro_done = TRUE;
         return;
@@ -520,17 +620,24 @@ handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
     static ost_pattern route_heading = OST_PATTERN("^(\\S.{0,80}?)\\s+route$", OST_CASELESS);
     static ost_pattern named = OST_PATTERN("^(\\S.{0,80}?)\\s+(pathway|cluster)$", OST_CASELESS);
     char *parts[2];
-    if (b->kind == OST_BLOCK_HEADING && st->map->route == NULL &&
+    gboolean opens = kind != OST_BLOCK_LINE || starts_paragraph(st, idx);
+    if (kind != OST_BLOCK_ITEM && opens && st->map->route == NULL &&
         __ost_pattern_fetch(&route_heading, text, 1, parts)) {
         st->map->route = parts[0];
+        /* The description follows the title; what stood above it was the
+         * page's (breadcrumbs, navigation). */
+        if (kind == OST_BLOCK_HEADING)
+            g_string_truncate(st->para, 0);
         return;
     }
-    if (b->kind != OST_BLOCK_LINE && __ost_pattern_fetch(&named, text, 2, parts)) {
+    if (opens && __ost_pattern_fetch(&named, text, 2, parts)) {
         end_paragraph(st);
-        if (g_ascii_strcasecmp(parts[1], "pathway") == 0)
+        if (g_ascii_strcasecmp(parts[1], "pathway") == 0) {
             start_pathway(st, parts[0]);
-        else
+            st->pathway_line = next_content(st, idx);
+        } else {
             start_cluster(st, parts[0]);
+        }
         g_free(parts[0]);
         g_free(parts[1]);
         return;
@@ -547,12 +654,28 @@ handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
         start_cluster(st, v);
         return;
     }
-    if (b->kind == OST_BLOCK_HEADING) {
+    if (kind == OST_BLOCK_HEADING) {
         end_paragraph(st);
         /* A heading above the pathways that did not say "Occupational
          * map: ..." still names the route ("Health and science" over an
          * "Occupational map" caption). */
         int below = st->pathway_level != 0 ? st->pathway_level : st->cluster_level;
+        /* The route's own heading under a printed title that named it:
+         * the map's description follows it, and the text before it was
+         * the page's (breadcrumbs). */
+        char *named_route = route_from(text);
+        if (named_route == NULL && !__ost_pattern_fetch(&route_heading, text, 1, &named_route))
+            named_route = NULL;
+        gboolean repeats = st->map->route != NULL && st->pathway == NULL &&
+                           (below == 0 || b->level < below) &&
+                           g_utf8_collate(named_route != NULL ? named_route : text,
+                                          st->map->route) == 0;
+        g_free(named_route);
+        if (repeats) {
+            g_string_truncate(st->para, 0);
+            g_string_truncate(st->intro, 0);
+            return;
+        }
         if (st->map->route == NULL && st->pathway == NULL && below != 0 && b->level < below)
             st->map->route = g_strdup(text);
         else if (st->pathway_level != 0 && b->level <= st->pathway_level)
@@ -563,10 +686,25 @@ handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
             unplaced(st, text, b);
         return;
     }
+    if (kind == OST_BLOCK_LINE && !has_structure(st) && st->map->route != NULL &&
+        (st->pathway == NULL || st->by_paragraphs) && is_name(text) &&
+        starts_paragraph(st, idx) && !wraps_on(st, idx)) {
+        const ost_block *next = next_content(st, idx);
+        end_paragraph(st);
+        st->by_paragraphs = TRUE;
+        if (next != NULL && next->kind == OST_BLOCK_LINE && next->text != NULL &&
+            is_name(next->text) && !has_level_bracket(next->text)) {
+            start_pathway(st, text);
+            st->pathway_line = next;
+        } else {
+            start_cluster(st, text);
+        }
+        return;
+    }
     /* Prose after a cluster's occupations is no title and not the
      * cluster's description, which comes before them: the cluster has
      * ended (a note below the map). */
-    if (st->cluster != NULL && b->kind == OST_BLOCK_LINE && st->para->len == 0 &&
+    if (st->cluster != NULL && kind == OST_BLOCK_LINE && st->para->len == 0 &&
         st->cluster->occupations->len > 0 && b->status == OST_MAP_STATUS_NONE &&
         __ost_text_ends_sentence(text) && !has_level_bracket(text))
         st->cluster = NULL;
@@ -576,11 +714,11 @@ handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
             set_flag(st, st->cluster);
         if (copy[0] == '\0') {
             /* only the marker */
-        } else if (b->kind == OST_BLOCK_LINE &&
+        } else if (kind == OST_BLOCK_LINE &&
                    ((st->para->len > 0 && !__ost_text_ends_sentence(st->para->str)) ||
                     (st->cluster->occupations->len == 0 && paragraph_is_prose(st, idx)))) {
             para_add(st, b, copy);
-        } else if (b->kind == OST_BLOCK_ITEM || b->status != OST_MAP_STATUS_NONE) {
+        } else if (kind == OST_BLOCK_ITEM || b->status != OST_MAP_STATUS_NONE) {
             end_paragraph(st);
             add_one(st->cluster, copy, b->status);
         } else {
@@ -591,6 +729,28 @@ handle_text(omap_state *st, const ost_block *b, guint idx, const char *text)
         return;
     }
     para_add(st, b, text);
+}
+
+/* Column headers and field labels naming a map's parts. */
+static ost_pattern column_names[] = {
+    OST_PATTERN("^(occupational )?pathways?$", OST_CASELESS),
+    OST_PATTERN("^(occupational )?clusters?$", OST_CASELESS),
+    OST_PATTERN("^occupations?( and levels?)?$", OST_CASELESS),
+};
+
+/* A term naming a cluster over its occupations: a name, not a field
+ * label, whose value carries levels. */
+static gboolean
+is_cluster_term(const ost_block *b)
+{
+    if (b->kind != OST_BLOCK_ROW || !(b->flags & OST_BLOCK_LABEL) || b->cells->len != 2)
+        return FALSE;
+    const char *label = g_ptr_array_index(b->cells, 0), *value = g_ptr_array_index(b->cells, 1);
+    for (gsize k = 0; k < G_N_ELEMENTS(column_names); k++)
+        if (__ost_pattern_match(&column_names[k], label))
+            return FALSE;
+    return is_name(label) && g_ascii_strcasecmp(label, "route") != 0 &&
+           has_level_digit(value) && g_regex_match(title_level_regex(), value, 0, NULL);
 }
 
 static gboolean
@@ -631,21 +791,23 @@ cluster_row(omap_state *st, const ost_block *b, char **cells, guint n)
     st->cluster = NULL;
 }
 
+/* "Occupations" as a field label (a dt, a label cell). */
+static gboolean
+is_occupations_label(const char *label)
+{
+    return __ost_pattern_match(&column_names[RECORD_OCCUPATIONS], label);
+}
+
 /* A header row naming a pathway, a cluster and an occupations column
  * ("Pathway | Occupational cluster | Occupations"): the table gives one
  * cluster a row. */
 static gboolean
 record_header(omap_state *st, char **cells, guint n)
 {
-    static ost_pattern names[] = {
-        OST_PATTERN("^(occupational )?pathways?$", OST_CASELESS),
-        OST_PATTERN("^(occupational )?clusters?$", OST_CASELESS),
-        OST_PATTERN("^occupations?( and levels?)?$", OST_CASELESS),
-    };
     int found[3] = {-1, -1, -1};
     for (guint i = 0; i < n; i++)
-        for (guint k = 0; k < G_N_ELEMENTS(names); k++)
-            if (found[k] < 0 && __ost_pattern_match(&names[k], cells[i]))
+        for (guint k = 0; k < G_N_ELEMENTS(column_names); k++)
+            if (found[k] < 0 && __ost_pattern_match(&column_names[k], cells[i]))
                 found[k] = (int)i;
     if (found[RECORD_CLUSTER] < 0 || found[RECORD_OCCUPATIONS] < 0)
         return FALSE;
@@ -659,8 +821,11 @@ record_row(omap_state *st, const ost_block *b, char **cells, guint n)
 {
     end_paragraph(st);
     int p = st->record[RECORD_PATHWAY];
-    if (p >= 0 && (guint)p < n && cells[p][0] != '\0')
-        start_pathway(st, cells[p]);
+    if (p >= 0 && (guint)p < n && cells[p][0] != '\0') {
+        char *name = squash(cells[p]);
+        start_pathway(st, name);
+        g_free(name);
+    }
     guint c = (guint)st->record[RECORD_CLUSTER];
     if (c < n && cells[c][0] != '\0')
         start_cluster(st, cells[c]);
@@ -689,7 +854,36 @@ handle_row(omap_state *st, const ost_block *b, guint idx)
     } else if (st->record[RECORD_OCCUPATIONS] >= 0 && !(b->flags & OST_BLOCK_LINK)) {
         record_row(st, b, cells, n);
     } else if ((b->flags & OST_BLOCK_LABEL) && n == 2) {
-        if (is_description_label(cells[0])) {
+        if (after_prefix(cells[0], "pathway") != NULL || after_prefix(cells[0], "cluster") != NULL) {
+            /* A term that names itself ("Pathway: Road") over its details,
+             * one a line. */
+            handle_text(st, b, idx, cells[0]);
+            char **lines = g_strsplit(cells[1], "\n", -1);
+            for (guint i = 0; lines[i] != NULL; i++) {
+                char *t = squash(lines[i]);
+                if (t[0] != '\0')
+                    handle_text(st, b, idx, t);
+                g_free(t);
+            }
+            g_strfreev(lines);
+        } else if (__ost_pattern_match(&column_names[RECORD_PATHWAY], cells[0])) {
+            end_paragraph(st);
+            char *name = squash(cells[1]);
+            start_pathway(st, name);
+            g_free(name);
+        } else if (__ost_pattern_match(&column_names[RECORD_CLUSTER], cells[0])) {
+            end_paragraph(st);
+            start_cluster(st, cells[1]);
+        } else if (is_cluster_term(b)) {
+            end_paragraph(st);
+            add_occupations(start_cluster(st, cells[0]), cells[1], b->status);
+        } else if (g_ascii_strcasecmp(cells[0], "route") == 0) {
+            if (st->map->route == NULL)
+                st->map->route = squash(cells[1]);
+        } else if (is_occupations_label(cells[0]) && st->cluster != NULL) {
+            end_paragraph(st);
+            add_occupations(st->cluster, cells[1], b->status);
+        } else if (is_description_label(cells[0])) {
             char *d = squash(cells[1]);
             if (st->cluster != NULL)
                 ost_set_str(&st->cluster->description, d);
@@ -731,20 +925,30 @@ heading_levels(omap_state *st)
     const GPtrArray *items = st->ctx->blocks->items;
     int levels_with_content = 0, cur = 0; /* bit i: level i has content */
     int levels_seen = 0;
+    gboolean terms = FALSE; /* clusters as terms under the headings */
     for (guint i = 0; i < items->len; i++) {
         const ost_block *b = g_ptr_array_index(items, i);
         if ((b->flags & OST_BLOCK_CHROME) || b->text == NULL)
             continue;
-        if (b->kind == OST_BLOCK_ROW && (b->flags & OST_BLOCK_HEADER_ROW) &&
-            record_header(st, (char **)b->cells->pdata, b->cells->len)) {
-            /* The table names pathways and clusters; a heading above it
-             * names the route. */
+        gboolean labelled = b->kind == OST_BLOCK_ROW && (b->flags & OST_BLOCK_LABEL) &&
+                            b->cells->len == 2 &&
+                            __ost_pattern_match(&column_names[RECORD_CLUSTER],
+                                                g_ptr_array_index(b->cells, 0));
+        if (labelled || (b->kind == OST_BLOCK_ROW && (b->flags & OST_BLOCK_HEADER_ROW) &&
+                         record_header(st, (char **)b->cells->pdata, b->cells->len))) {
+            /* The table or the field labels name pathways and clusters; a
+             * heading above them names the route. */
             st->record[RECORD_PATHWAY] = st->record[RECORD_CLUSTER] =
                 st->record[RECORD_OCCUPATIONS] = -1;
             st->pathway_level = 0;
             st->cluster_level = 7;
             return;
         }
+        /* Sub-headings or labelled pathways: the map is not plain
+         * paragraphs. */
+        if ((b->kind == OST_BLOCK_HEADING && b->level >= 2) ||
+            after_prefix(b->text, "pathway") != NULL)
+            st->headed = TRUE;
         if (b->kind == OST_BLOCK_HEADING) {
             char *route = route_from(b->text);
             gboolean skip = route != NULL || is_furniture(b->text) ||
@@ -756,6 +960,7 @@ heading_levels(omap_state *st)
                 levels_seen |= 1 << cur;
         } else if (cur != 0 && b->kind != OST_BLOCK_BREAK && b->kind != OST_BLOCK_PAGE) {
             levels_with_content |= 1 << cur;
+            terms |= is_cluster_term(b);
         }
     }
     for (int l = 6; l >= 1; l--)
@@ -768,6 +973,11 @@ heading_levels(omap_state *st)
             st->pathway_level = l;
             break;
         }
+    if (terms) {
+        /* The terms are the clusters: the headings over them, pathways. */
+        st->pathway_level = st->cluster_level;
+        st->cluster_level = 7;
+    }
 }
 
 /* Display headings are often title-cased ("Protective Services") while the
@@ -820,9 +1030,18 @@ __ost_recognize_occupational_map(rec_ctx *ctx)
             st.record[RECORD_OCCUPATIONS] = -1;
             st.cluster = NULL;
         }
+        /* Nested list items run together on one line keep their bullets
+         * between them: each piece is an item of its own. */
+        static ost_pattern bullets = OST_PATTERN("\\s[•▪◦●]\\s", 0);
         char *text = squash(b->text);
-        if (text[0] != '\0')
-            handle_text(&st, b, i, text);
+        char **pieces = __ost_pattern_split(&bullets, text);
+        for (guint k = 0; pieces[k] != NULL; k++) {
+            char *piece = squash(pieces[k]);
+            if (piece[0] != '\0')
+                handle_text(&st, b, i, piece);
+            g_free(piece);
+        }
+        g_strfreev(pieces);
         g_free(text);
     }
     end_paragraph(&st);

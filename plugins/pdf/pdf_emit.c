@@ -506,7 +506,8 @@ emit_zone(pdf_emit *em, const pdf_zone *z)
     gboolean map = em->fonts->has_status_colours && zone_has_status(z);
     gboolean flow = !map && text_columns(z);
     guint first = em->blocks->items->len;
-    ost_block *last_row = map || flow ? NULL : __ost_pdf_emit_table(em->blocks, z, em->page);
+    ost_block *last_row = flow ? NULL : __ost_pdf_emit_table(em->blocks, z, em->page);
+    map = map && last_row == NULL;
     if (last_row == NULL) {
         emit_columns(em, z, map, flow);
     } else {

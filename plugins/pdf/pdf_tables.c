@@ -229,6 +229,21 @@ zone_em(const pdf_zone *zone)
     return em;
 }
 
+/* A header row in the body's type heads the columns of a table; headings
+ * in larger type side by side head the columns of a page layout (a main
+ * column and a sidebar), which is read column after column. */
+static gboolean
+column_heads(const GArray *rows, int n_cols, gboolean header)
+{
+    if (!header)
+        return FALSE;
+    const trow *head = &g_array_index(rows, trow, 0), *next = &g_array_index(rows, trow, 1);
+    for (int c = 0; c < n_cols; c++)
+        if (next->cells[c].lines > 0 && head->cells[c].size > next->cells[c].size * 1.1)
+            return FALSE;
+    return TRUE;
+}
+
 ost_block *
 __ost_pdf_emit_table(ost_blocks *blocks, const pdf_zone *zone, int page)
 {
@@ -260,7 +275,7 @@ __ost_pdf_emit_table(ost_blocks *blocks, const pdf_zone *zone, int page)
         labels = (row->cells[0].all_bold && !row->cells[1].all_bold) ||
                  g_str_has_suffix(label, ":");
     }
-    if (!duties && !labels && !coded) {
+    if (!duties && !labels && !coded && !column_heads(rows, zone->n_cols, header)) {
         free_rows(rows, zone->n_cols);
         return NULL;
     }

@@ -318,6 +318,286 @@ test_om_table_of_clusters(void **state)
     ost_doc_free(doc);
 }
 
+/* The same kind of table printed: names wrap inside narrow cells, and an
+ * occupation the page set apart comes on a row of its own whose pathway
+ * and cluster cells are empty. A wrapped name is no description. */
+static void
+test_om_table_printed_with_wrapped_cells(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    heading(b, 1, "Hospitality");
+    row(b, (const char *const[]){"Pathway", "Occupational cluster", "Occupations", NULL})->flags |=
+        OST_BLOCK_HEADER_ROW;
+    row(b, (const char *const[]){"Food and\ndrink", "Kitchen and\npastry work",
+                                 "Commis chef (L2)\nChef de\npartie (L3)", NULL});
+    row(b, (const char *const[]){"", "", "Head chef (L4)", NULL});
+    row(b, (const char *const[]){"Food and\ndrink", "Front of house\nGreet and serve guests.",
+                                 "Waiter (L2)", NULL});
+    ost_doc *doc = recognize(b);
+    const ost_occupational_map *m = the_map(doc);
+    assert_int_equal(m->pathways->len, 1);
+    const ost_map_pathway *pw = g_ptr_array_index(m->pathways, 0);
+    assert_string_equal(pw->name, "Food and drink");
+    const ost_map_cluster *c = cluster_at(m, 0, 0);
+    assert_string_equal(c->name, "Kitchen and pastry work");
+    assert_null(c->description);
+    assert_int_equal(c->occupations->len, 3);
+    assert_occ(c, 1, "Chef de partie", 3, OST_MAP_STATUS_NONE);
+    assert_occ(c, 2, "Head chef", 4, OST_MAP_STATUS_NONE);
+    c = cluster_at(m, 0, 1);
+    assert_string_equal(c->name, "Front of house");
+    assert_string_equal(c->description, "Greet and serve guests.");
+    assert_occ(c, 0, "Waiter", 2, OST_MAP_STATUS_NONE);
+    ost_doc_free(doc);
+}
+
+/* A map page as extracted text: no headings, only paragraphs. A title
+ * over an "Occupational map" caption names the route; a name line that
+ * opens a paragraph and has another name line under it is a pathway, the
+ * one under it a cluster; a name line opening a paragraph is a cluster;
+ * a colour key's bare status names are no clusters. */
+static void
+test_om_plain_text_paragraphs(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Legal, finance and accounting");
+    line(b, "Occupational map");
+    line(b, "Occupations that keep accounts and give legal advice.");
+    brk(b);
+    line(b, "Approved for delivery");
+    brk(b);
+    line(b, "Awaiting standard");
+    brk(b);
+    line(b, "Finance");
+    line(b, "Accountancy and taxation");
+    line(b, "Keep the books of firms and people.");
+    line(b, "Accounts assistant (2)");
+    line(b, "Tax adviser (Level 4)");
+    line(b, "Bookkeeper");
+    brk(b);
+    line(b, "Payroll");
+    line(b, "Payroll administrator (L3)");
+    brk(b);
+    line(b, "Legal services pathway");
+    line(b, "Paralegal work cluster");
+    line(b, "Paralegal (3)");
+    ost_doc *doc = recognize(b);
+    const ost_occupational_map *m = the_map(doc);
+    assert_string_equal(m->route, "Legal, finance and accounting");
+    assert_string_equal(m->description, "Occupations that keep accounts and give legal advice.");
+    assert_int_equal(m->pathways->len, 2);
+    const ost_map_pathway *pw = g_ptr_array_index(m->pathways, 0);
+    assert_string_equal(pw->name, "Finance");
+    assert_int_equal(pw->clusters->len, 2);
+    const ost_map_cluster *c = cluster_at(m, 0, 0);
+    assert_string_equal(c->name, "Accountancy and taxation");
+    assert_string_equal(c->description, "Keep the books of firms and people.");
+    assert_int_equal(c->occupations->len, 3);
+    assert_occ(c, 1, "Tax adviser", 4, OST_MAP_STATUS_NONE);
+    assert_occ(c, 2, "Bookkeeper", 0, OST_MAP_STATUS_NONE);
+    c = cluster_at(m, 0, 1);
+    assert_string_equal(c->name, "Payroll");
+    assert_occ(c, 0, "Payroll administrator", 3, OST_MAP_STATUS_NONE);
+    pw = g_ptr_array_index(m->pathways, 1);
+    assert_string_equal(pw->name, "Legal services");
+    c = cluster_at(m, 1, 0);
+    assert_string_equal(c->name, "Paralegal work");
+    assert_occ(c, 0, "Paralegal", 3, OST_MAP_STATUS_NONE);
+    ost_doc_free(doc);
+}
+
+/* Nested lists as extracted text: every item a bulleted line, pathways
+ * and clusters by their labels, the title wrapped over its caption. */
+static void
+test_om_bulleted_lines(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Sales, marketing and procurement");
+    line(b, "occupational map");
+    brk(b);
+    line(b, "\u25aa Pathway: Procurement");
+    line(b, "\u25aa Cluster: Buying");
+    line(b, "\u25aa Buyer (Level 4)");
+    line(b, "\u25aa Purchasing assistant - L2");
+    line(b, "* Cluster: Supply");
+    line(b, "* Supply chain practitioner (Level 3)");
+    ost_doc *doc = recognize(b);
+    const ost_occupational_map *m = the_map(doc);
+    assert_string_equal(m->route, "Sales, marketing and procurement");
+    assert_int_equal(m->pathways->len, 1);
+    const ost_map_pathway *pw = g_ptr_array_index(m->pathways, 0);
+    assert_string_equal(pw->name, "Procurement");
+    assert_int_equal(pw->clusters->len, 2);
+    const ost_map_cluster *c = cluster_at(m, 0, 0);
+    assert_string_equal(c->name, "Buying");
+    assert_int_equal(c->occupations->len, 2);
+    assert_occ(c, 0, "Buyer", 4, OST_MAP_STATUS_NONE);
+    assert_occ(c, 1, "Purchasing assistant", 2, OST_MAP_STATUS_NONE);
+    c = cluster_at(m, 0, 1);
+    assert_string_equal(c->name, "Supply");
+    assert_occ(c, 0, "Supply chain practitioner", 3, OST_MAP_STATUS_NONE);
+    ost_doc_free(doc);
+}
+
+static ost_block *
+label_row(ost_blocks *b, const char *label, const char *value)
+{
+    ost_block *r = row(b, (const char *const[]){label, value, NULL});
+    r->flags |= OST_BLOCK_LABEL;
+    return r;
+}
+
+/* A map as definition lists: "Pathway", "Cluster" and "Occupations" terms
+ * with their values, or terms that name themselves ("Pathway: Rail") over
+ * their details. The heading above names the route, not a cluster. */
+static void
+test_om_definition_lists(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    heading(b, 1, "Agriculture and animal care");
+    line(b, "Occupations that grow food and look after animals.");
+    brk(b);
+    label_row(b, "Occupational pathway", "Animal care");
+    label_row(b, "Occupational cluster", "Veterinary support");
+    label_row(b, "Occupations", "Veterinary nurse (level 3)\nAnimal care worker (Level 2)")->status =
+        OST_MAP_STATUS_APPROVED_FOR_DELIVERY;
+    brk(b);
+    label_row(b, "Pathway: Land", "Cluster: Crops\nCrop technician (L3)");
+    ost_doc *doc = recognize(b);
+    const ost_occupational_map *m = the_map(doc);
+    assert_string_equal(m->route, "Agriculture and animal care");
+    assert_string_equal(m->description, "Occupations that grow food and look after animals.");
+    assert_int_equal(m->pathways->len, 2);
+    const ost_map_pathway *pw = g_ptr_array_index(m->pathways, 0);
+    assert_string_equal(pw->name, "Animal care");
+    const ost_map_cluster *c = cluster_at(m, 0, 0);
+    assert_string_equal(c->name, "Veterinary support");
+    assert_int_equal(c->occupations->len, 2);
+    assert_occ(c, 0, "Veterinary nurse", 3, OST_MAP_STATUS_APPROVED_FOR_DELIVERY);
+    assert_occ(c, 1, "Animal care worker", 2, OST_MAP_STATUS_APPROVED_FOR_DELIVERY);
+    pw = g_ptr_array_index(m->pathways, 1);
+    assert_string_equal(pw->name, "Land");
+    c = cluster_at(m, 1, 0);
+    assert_string_equal(c->name, "Crops");
+    assert_occ(c, 0, "Crop technician", 3, OST_MAP_STATUS_NONE);
+    ost_doc_free(doc);
+}
+
+/* A page printed with the browser's header: its title line ("Digital -
+ * occupational map") names the route before the page's own heading does;
+ * that heading is then no pathway, and the breadcrumbs above it are no
+ * part of the description (nor a pathway and cluster). */
+static void
+test_om_printed_title_names_route(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Digital \u2013 occupational map");
+    brk(b);
+    line(b, "Skills map");
+    line(b, "All routes");
+    heading(b, 1, "Digital occupational map");
+    line(b, "Occupations that build and run software.");
+    brk(b);
+    heading(b, 2, "Software");
+    heading(b, 3, "Development");
+    item(b, "Software developer (4)", OST_MAP_STATUS_NONE);
+    ost_doc *doc = recognize(b);
+    const ost_occupational_map *m = the_map(doc);
+    assert_string_equal(m->route, "Digital");
+    assert_string_equal(m->description, "Occupations that build and run software.");
+    assert_int_equal(m->pathways->len, 1);
+    const ost_map_pathway *pw = g_ptr_array_index(m->pathways, 0);
+    assert_string_equal(pw->name, "Software");
+    assert_occ(cluster_at(m, 0, 0), 0, "Software developer", 4, OST_MAP_STATUS_NONE);
+    ost_doc_free(doc);
+}
+
+/* Navigation left as plain lines above the "... route" title heading is
+ * no part of the map's description. */
+static void
+test_om_text_above_route_heading(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    line(b, "Home");
+    line(b, "About");
+    heading(b, 1, "Sales and retail route");
+    line(b, "Occupations that sell goods and services.");
+    brk(b);
+    heading(b, 2, "Retail pathway");
+    heading(b, 3, "Store cluster");
+    item(b, "Retailer (Level 2)", OST_MAP_STATUS_NONE);
+    ost_doc *doc = recognize(b);
+    const ost_occupational_map *m = the_map(doc);
+    assert_string_equal(m->route, "Sales and retail");
+    assert_string_equal(m->description, "Occupations that sell goods and services.");
+    assert_occ(cluster_at(m, 0, 0), 0, "Retailer", 2, OST_MAP_STATUS_NONE);
+    ost_doc_free(doc);
+}
+
+/* Definition lists under pathway headings: each term a cluster, its
+ * details the occupations. */
+static void
+test_om_cluster_terms_under_headings(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    heading(b, 1, "Protective services occupational map");
+    heading(b, 2, "Fire and rescue");
+    label_row(b, "Firefighting", "Firefighter (level 3)\nCrew commander (level 4)");
+    label_row(b, "Fire safety", "Fire safety inspector (Level 4)");
+    heading(b, 2, "Policing");
+    label_row(b, "Investigation", "Detective constable (L6)");
+    ost_doc *doc = recognize(b);
+    const ost_occupational_map *m = the_map(doc);
+    assert_string_equal(m->route, "Protective services");
+    assert_int_equal(m->pathways->len, 2);
+    const ost_map_pathway *pw = g_ptr_array_index(m->pathways, 0);
+    assert_string_equal(pw->name, "Fire and rescue");
+    assert_int_equal(pw->clusters->len, 2);
+    const ost_map_cluster *c = cluster_at(m, 0, 0);
+    assert_string_equal(c->name, "Firefighting");
+    assert_occ(c, 1, "Crew commander", 4, OST_MAP_STATUS_NONE);
+    c = cluster_at(m, 0, 1);
+    assert_string_equal(c->name, "Fire safety");
+    pw = g_ptr_array_index(m->pathways, 1);
+    assert_string_equal(pw->name, "Policing");
+    c = cluster_at(m, 1, 0);
+    assert_occ(c, 0, "Detective constable", 6, OST_MAP_STATUS_NONE);
+    ost_doc_free(doc);
+}
+
+/* Nested lists as a word processor prints them: a heading inside a list
+ * keeps the list's bullet, and the items of an inner list run on in their
+ * parent item, their bullets between them. */
+static void
+test_om_printed_nested_lists(void **state)
+{
+    ost_blocks *b = ost_blocks_new();
+    heading(b, 1, "Hair and beauty occupational map");
+    heading(b, 2, "\u2022 Barbering pathway");
+    heading(b, 3, "\u2022 Cutting cluster");
+    item(b, "Barber (Level 2)", OST_MAP_STATUS_NONE);
+    brk(b);
+    item(b, "Pathway: Beauty \u2022 Cluster: Skin care \u2022 Beauty therapist (Level 3) "
+            "\u2022 Spa therapist (Level 3)",
+         OST_MAP_STATUS_NONE);
+    ost_doc *doc = recognize(b);
+    const ost_occupational_map *m = the_map(doc);
+    assert_string_equal(m->route, "Hair and beauty");
+    assert_int_equal(m->pathways->len, 2);
+    const ost_map_pathway *pw = g_ptr_array_index(m->pathways, 0);
+    assert_string_equal(pw->name, "Barbering");
+    const ost_map_cluster *c = cluster_at(m, 0, 0);
+    assert_string_equal(c->name, "Cutting");
+    assert_occ(c, 0, "Barber", 2, OST_MAP_STATUS_NONE);
+    pw = g_ptr_array_index(m->pathways, 1);
+    assert_string_equal(pw->name, "Beauty");
+    c = cluster_at(m, 1, 0);
+    assert_string_equal(c->name, "Skin care");
+    assert_int_equal(c->occupations->len, 2);
+    assert_occ(c, 1, "Spa therapist", 3, OST_MAP_STATUS_NONE);
+    ost_doc_free(doc);
+}
+
 /* Nested lists whose pathways and clusters say what they are by their
  * last word, occupations with a spelt-out level. */
 static void
@@ -667,6 +947,14 @@ main(void)
         cmocka_unit_test(test_om_label_rows),
         cmocka_unit_test(test_om_route_from_top_heading),
         cmocka_unit_test(test_om_table_of_clusters),
+        cmocka_unit_test(test_om_table_printed_with_wrapped_cells),
+        cmocka_unit_test(test_om_plain_text_paragraphs),
+        cmocka_unit_test(test_om_bulleted_lines),
+        cmocka_unit_test(test_om_definition_lists),
+        cmocka_unit_test(test_om_printed_nested_lists),
+        cmocka_unit_test(test_om_cluster_terms_under_headings),
+        cmocka_unit_test(test_om_printed_title_names_route),
+        cmocka_unit_test(test_om_text_above_route_heading),
         cmocka_unit_test(test_om_named_pathways_and_clusters),
         cmocka_unit_test(test_fm_roles_both_ways),
         cmocka_unit_test(test_fm_key_areas_functions_units),
