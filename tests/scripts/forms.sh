@@ -12,7 +12,7 @@ set -u
 ost=$1 src=$2 shared=${3:-}
 # Two bars: the samples with the real captures (CI), and the samples alone
 # (a plain clone), whose harder pages weigh more.
-bar=${OST_FORMS_BAR:-85} bar_samples_only=${OST_FORMS_BAR:-75}
+bar=${OST_FORMS_BAR:-90} bar_samples_only=${OST_FORMS_BAR:-82}
 for tool in chromium soffice pdftotext python3; do
   if ! command -v "$tool" >/dev/null; then
     echo "SKIPPED: $tool not found (Debian: chromium, libreoffice-writer, poppler-utils)"
