@@ -115,12 +115,6 @@ html_bid(const ost_input *in)
 static ost_status
 html_read(const ost_input *in, ost_blocks *blocks, ost_read_context *ctx, GError **error)
 {
-    if (in->len > HTML_MAX_INPUT) {
-        g_set_error(error, OST_ERROR, OST_ERR_PARSE,
-                    "page too large: %" G_GSIZE_FORMAT " bytes (the HTML reader's limit is %u MiB)",
-                    in->len, HTML_MAX_INPUT / (1024u * 1024u));
-        return OST_ERR_PARSE;
-    }
     if (html_bid(in) == OST_BID_NONE) {
         g_set_error(error, OST_ERROR, OST_ERR_PARSE,
                     "not an HTML document: no HTML markup in its first %d bytes%s", SNIFF_BYTES,
