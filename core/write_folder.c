@@ -3,6 +3,8 @@
 #define _GNU_SOURCE /* renameat2 */
 #include <ost/pipeline.h>
 
+#include "temporary_private.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -38,27 +40,6 @@ put_file(void *user, const char *name, const guint8 *data, gsize len, GError **e
     return st;
 }
 
-/* Remove @path and everything below it; best effort, for our own folders. */
-static void
-remove_tree(const char *path)
-{
-    GDir *d = g_dir_open(path, 0, NULL);
-    if (d != NULL) {
-        const char *name;
-        while ((name = g_dir_read_name(d)) != NULL) {
-            char *child = g_build_filename(path, name, NULL);
-            if (g_file_test(child, G_FILE_TEST_IS_DIR) &&
-                !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
-                remove_tree(child);
-            else
-                g_unlink(child);
-            g_free(child);
-        }
-        g_dir_close(d);
-    }
-    g_rmdir(path);
-}
-
 /* Put the complete folder @fresh at @dir: swapped with an existing @dir in
  * one step, so nobody sees a mix, then the old files are removed. */
 static ost_status
@@ -72,7 +53,7 @@ install(const char *fresh, const char *dir, GError **error)
     }
     if (renameat2(AT_FDCWD, fresh, AT_FDCWD, dir, RENAME_EXCHANGE) != 0)
         return io_error(error, "cannot replace", dir);
-    remove_tree(fresh);
+    __ost_remove_tree(fresh);
     return OST_OK;
 }
 
@@ -90,8 +71,7 @@ ost_write_folder(const ost_writer_info *writer, const ost_doc *const *docs, gsiz
     while (n > 1 && trimmed[n - 1] == G_DIR_SEPARATOR)
         trimmed[--n] = '\0';
     char *parent = g_path_get_dirname(trimmed);
-    char *base = g_path_get_basename(trimmed);
-    char *tmpl = g_strdup_printf("%s%c.%s.XXXXXX", parent, G_DIR_SEPARATOR, base);
+    char *tmpl = ost_temporary_template(trimmed);
     ost_status st = OST_OK;
     if (g_mkdir_with_parents(parent, 0777) != 0)
         st = io_error(error, "cannot create folder", parent);
@@ -107,10 +87,9 @@ ost_write_folder(const ost_writer_info *writer, const ost_doc *const *docs, gsiz
         if (st == OST_OK)
             st = install(tmpl, trimmed, error);
         if (st != OST_OK)
-            remove_tree(tmpl);
+            __ost_remove_tree(tmpl);
     }
     g_free(tmpl);
-    g_free(base);
     g_free(parent);
     g_free(trimmed);
     return st;

@@ -7,14 +7,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#define TEMPORARY_MARK ".ost-"
 
 static gboolean
 write_all(int fd, const guint8 *data, gsize len)
@@ -77,18 +73,14 @@ write_stream(const char *path, const GByteArray *bytes, GError **error)
 char *
 output_temporary(const char *path, int *fd, GError **error)
 {
-    char *dir = g_path_get_dirname(path);
-    char *base = g_path_get_basename(path);
-    char *name = g_strdup_printf(".%s" TEMPORARY_MARK "%ld-XXXXXX", base, (long)getpid());
-    char *tmp = g_build_filename(dir, name, NULL);
+    char *tmp = ost_temporary_template(path);
     *fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0666 & ~0022);
     if (*fd < 0) {
+        char *dir = g_path_get_dirname(path);
         fail(error, "cannot create a file in", dir);
+        g_free(dir);
         g_clear_pointer(&tmp, g_free);
     }
-    g_free(name);
-    g_free(base);
-    g_free(dir);
     return tmp;
 }
 
@@ -128,38 +120,13 @@ output_write(const char *path, const GByteArray *bytes, GError **error)
     return replace_file(path, bytes, error);
 }
 
-/* The process id in ".NAME.ost-PID-XXXXXX", or 0 when @name is not one. */
-static long
-temporary_owner(const char *name)
-{
-    if (name[0] != '.')
-        return 0;
-    const char *mark = g_strrstr(name, TEMPORARY_MARK);
-    if (mark == NULL)
-        return 0;
-    char *end;
-    long pid = strtol(mark + strlen(TEMPORARY_MARK), &end, 10);
-    if (pid <= 0 || end[0] != '-' || strlen(end + 1) != 6)
-        return 0;
-    return pid;
-}
-
 void
 output_remove_strays(const char *dir)
 {
-    GDir *d = g_dir_open(dir, 0, NULL);
-    if (d == NULL)
-        return;
-    const char *name;
-    while ((name = g_dir_read_name(d)) != NULL) {
-        long pid = temporary_owner(name);
-        if (pid == 0 || (kill((pid_t)pid, 0) == 0 || errno == EPERM))
-            continue;
-        char *path = g_build_filename(dir, name, NULL);
-        if (unlink(path) != 0 && errno != ENOENT)
-            cli_error("warning: cannot remove the leftover temporary %s: %s", path,
-                      g_strerror(errno));
-        g_free(path);
+    GError *error = NULL;
+    ost_remove_strays(dir, &error);
+    if (error != NULL) {
+        cli_error("warning: %s", error->message);
+        g_error_free(error);
     }
-    g_dir_close(d);
 }

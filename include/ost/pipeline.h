@@ -41,6 +41,19 @@ OST_API ost_doc *ost_read_file(const ost_registry *reg, const char *path,
                                const char *reader_name, GError **error);
 
 /**
+ * @brief The template (for g_mkstemp() or g_mkdtemp()) of a temporary
+ * beside @p path: ".NAME.ost-PID-XXXXXX". @return transfer full.
+ */
+OST_API char *ost_temporary_template(const char *path);
+
+/**
+ * @brief Remove the temporaries, files or folders, that runs of ost which
+ * are no longer alive left in @p dir. A missing folder is no error.
+ * @return how many were removed; @p error says what could not be.
+ */
+OST_API guint ost_remove_strays(const char *dir, GError **error);
+
+/**
  * @brief Write @p docs with the folder writer @p writer into the folder
  * @p dir. The files are written into a new folder beside @p dir, which then
  * replaces @p dir in one rename: readers of @p dir see the old files or all

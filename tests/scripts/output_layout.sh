@@ -104,6 +104,13 @@ check "a dead run's temporary removed" [ ! -e "strays/.x.json.ost-$dead-AbC123" 
 check "a running process's temporary kept" [ -e "strays/.keep.ost-$$-AbC123" ]
 check "other files kept" [ -e strays/.x.json.AbC123 ]
 check "no temporary of its own left" [ -z "$(find strays -name '.001*')" ]
+# A folder output's temporary (a CSV writer killed mid-way) is ost's own too.
+mkdir -p "folderstrays/.x.csv.ost-$dead-AbC123/sub"
+touch "folderstrays/.x.csv.ost-$dead-AbC123/sub/standards.csv"
+"$ost" convert -q -t csv -o folderstrays/x.csv "$good"
+check "a dead run's temporary folder removed" [ ! -e "folderstrays/.x.csv.ost-$dead-AbC123" ]
+check "the folder output written" [ -s folderstrays/x.csv/standards.csv ]
+check "no temporary folder of its own left" [ -z "$(find folderstrays -name '.x.csv.*')" ]
 
 # Control characters in names are escaped in messages.
 bad=$'evil\n\033[31mname.txt'
